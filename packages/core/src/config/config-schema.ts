@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+const positiveInt = z.number().int().positive()
+
+export const analysisConfigSchema = z.strictObject({
+  /** Start of the window: a duration back from `until` (`90d`, `12w`, `1y`), an ISO date, or `all`. */
+  since: z.string().min(1).default('90d'),
+  /** End of the window (ISO date); empty means now. */
+  until: z.string().default(''),
+  /** Which git backend reads history. */
+  git_backend: z.enum(['auto', 'isomorphic', 'cli']).default('auto'),
+  max_changeset_size: positiveInt.default(30),
+  min_shared_commits: positiveInt.default(3),
+  fix_window_days: z.number().nonnegative().default(7),
+  top: positiveInt.default(100),
+})
+
+export const githubConfigSchema = z.strictObject({
+  repo: z.string().default(''),
+  api_url: z.string().default('https://api.github.com'),
+  extra_bots: z.array(z.string()).default([]),
+})
+
+export const modelsConfigSchema = z.strictObject({
+  classifier: z.string().default('openrouter/google/gemini-3-flash-preview'),
+  embedding: z.string().default('openrouter/openai/text-embedding-3-small'),
+  synthesizer: z.string().default('openrouter/anthropic/claude-sonnet-4.5'),
+  concurrency: positiveInt.default(8),
+})
+
+export const providersConfigSchema = z.strictObject({
+  compatible: z
+    .strictObject({
+      base_url: z.string().default('http://localhost:11434/v1'),
+      api_key_env: z.string().default(''),
+    })
+    .prefault({}),
+})
+
+export const outputFormats = [
+  'report',
+  'html',
+  'xml',
+  'json',
+  'claude_md',
+  'agents_md',
+  'cursor_rules',
+  'copilot',
+] as const
+export type OutputFormat = (typeof outputFormats)[number]
+
+export const outputConfigSchema = z.strictObject({
+  formats: z.array(z.enum(outputFormats)).default(['report', 'html']),
+  dir: z.string().default('.'),
+})
+
+export const cacheConfigSchema = z.strictObject({
+  path: z.string().default('.gitlore/cache.db'),
+})
+
+export const configSchema = z.strictObject({
+  analysis: analysisConfigSchema.prefault({}),
+  github: githubConfigSchema.prefault({}),
+  models: modelsConfigSchema.prefault({}),
+  providers: providersConfigSchema.prefault({}),
+  output: outputConfigSchema.prefault({}),
+  cache: cacheConfigSchema.prefault({}),
+})
+
+/** gitlore's configuration after defaults are applied (keys as in gitlore.toml). */
+export type GitloreConfig = z.output<typeof configSchema>
+/** What a config file, the environment or flags may set: any subset of the keys. */
+export type ConfigInput = z.input<typeof configSchema>

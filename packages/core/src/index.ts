@@ -1,0 +1,45 @@
+export type { ConfigInput, GitloreConfig, OutputFormat } from './config/config-schema.js'
+export { configSchema, outputFormats } from './config/config-schema.js'
+export { type LoadSecretsOptions, loadSecrets, readDotenv } from './config/dotenv.js'
+export {
+  configFileName,
+  configFromEnv,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadConfig,
+  parseConfig,
+  resolveFromRepository,
+} from './config/load-config.js'
+export { type ResolveWindowOptions, resolveWindow } from './config/time-window.js'
+export { contextSchemaPath, validateContext } from './context/validate-context.js'
+export { CacheError } from './errors/cache-error.js'
+export { ConfigError } from './errors/config-error.js'
+export { GitCommandError } from './errors/git-command-error.js'
+export { type ErrorKind, GitloreError, type GitloreErrorOptions } from './errors/gitlore-error.js'
+export { NotAGitRepositoryError } from './errors/not-a-git-repository-error.js'
+export { PathNotFoundError } from './errors/path-not-found-error.js'
+export { SchemaValidationError } from './errors/schema-validation-error.js'
+export { UsageError } from './errors/usage-error.js'
+export type { Commit, FileChange, FileStatus, Person } from './model/commit.js'
+export { isMerge } from './model/commit.js'
+export type { CommitStore, RawCommit } from './model/commit-store.js'
+export type {
+  CommitCounts,
+  Conventions,
+  CouplingPair,
+  FixAfter,
+  HistoryStats,
+  Hotspot,
+  Hub,
+  Ownership,
+  PersonStats,
+  RepositoryContext,
+  Revert,
+} from './model/context.js'
+export type { Evidence, EvidenceSource, Finding, FindingCategory, Severity } from './model/finding.js'
+export { findingCategories, severities } from './model/finding.js'
+export type { GitHistory, RepositoryInfo, TimeWindow } from './model/history.js'
+
+export { sha256, stableHash, stableStringify } from './util/hash.js'
+export { stripCredentials } from './util/redact.js'
+export { writeFileAtomic } from './util/write-file-atomic.js'
