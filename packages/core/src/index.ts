@@ -1,5 +1,6 @@
 export type { ConfigInput, GitloreConfig, OutputFormat } from './config/config-schema.js'
 export { configSchema, outputFormats } from './config/config-schema.js'
+export { configTemplate } from './config/config-template.js'
 export { type LoadSecretsOptions, loadSecrets, readDotenv } from './config/dotenv.js'
 export {
   configFileName,

@@ -1,0 +1,26 @@
+import type { CommitStore } from '@gitlore/core'
+
+/** What `stats` reports, for `gitlore cache stats`. */
+export interface CacheStats {
+  /** The SQLite file; absent when the cache runs on an injected dialect. */
+  readonly path?: string
+  /** Bytes on disk (the database file plus its write-ahead log); absent for an injected dialect. */
+  readonly bytes?: number
+  /** The cache schema version: how many migrations have been applied. */
+  readonly schemaVersion: number
+  /** Rows per table of cached data, e.g. `{ commits: 20000 }`. */
+  readonly rows: Readonly<Record<string, number>>
+}
+
+/**
+ * gitlore's persistent cache. It stores commits by sha (a `CommitStore`); each write is its own
+ * transaction, so an interrupted run keeps everything written before it stopped.
+ */
+export interface GitloreCache extends CommitStore {
+  /** Rows per table and size on disk. */
+  stats(): Promise<CacheStats>
+  /** Deletes every cached item but keeps the schema; an SQLite file is compacted afterwards. */
+  clear(): Promise<void>
+  /** Closes the database. The cache cannot be used afterwards; closing twice is harmless. */
+  close(): Promise<void>
+}

@@ -1,0 +1,7 @@
+export {
+  type CreateCacheOptions,
+  createCache,
+  type DialectCacheOptions,
+  type FileCacheOptions,
+} from './create-cache.js'
+export type { CacheStats, GitloreCache } from './gitlore-cache.js'

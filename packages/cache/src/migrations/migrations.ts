@@ -1,0 +1,20 @@
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import { initialMigration } from './0001-initial.js'
+
+/**
+ * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
+ * a released migration is never edited. Append here, then list any new table in `dataTables`.
+ */
+const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial': initialMigration,
+}
+
+/** The schema version this code writes: the number of migrations it knows. */
+export const schemaVersion = Object.keys(migrations).length
+
+/** Hands kysely's `Migrator` the migrations above, which live in code rather than in files read at run time. */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return { ...migrations }
+  },
+}

@@ -1,0 +1,37 @@
+/** The commented gitlore.toml that `gitlore init` writes: every key at its default. */
+export const configTemplate = `# gitlore configuration. Every key is optional; these are the defaults.
+# Environment variables GITLORE_<SECTION>_<KEY> (e.g. GITLORE_ANALYSIS_SINCE=30d) and command-line
+# flags override this file. Secrets (GITHUB_TOKEN, OPENROUTER_API_KEY, OPENAI_API_KEY) are read
+# from the environment or .env files only, never from here.
+
+[analysis]
+since = "90d"              # a duration back from until (90d, 12w, 1y), an ISO date, or "all"
+until = ""                 # ISO date; empty means now
+git_backend = "auto"       # auto | isomorphic | cli (auto uses the git binary when present)
+max_changeset_size = 30    # coupling ignores commits touching more files than this
+min_shared_commits = 3     # coupling pairs need at least this many shared commits
+fix_window_days = 7        # a fix counts when the file changed this many days before it
+top = 100                  # cap each list at this many entries (never fewer than 20)
+
+[github]
+repo = ""                  # owner/name; default: parsed from the origin remote
+api_url = "https://api.github.com"
+extra_bots = []            # logins to treat as bots, besides the built-in list
+
+[models]
+classifier = "openrouter/google/gemini-3-flash-preview"
+embedding = "openrouter/openai/text-embedding-3-small"
+synthesizer = "openrouter/anthropic/claude-sonnet-4.5"
+concurrency = 8
+
+[providers.compatible]     # any OpenAI-compatible server: Ollama, vLLM, LM Studio
+base_url = "http://localhost:11434/v1"
+api_key_env = ""           # name of the environment variable holding its key, if it needs one
+
+[output]
+formats = ["report", "html"]   # report, html, xml, json, claude_md, agents_md, cursor_rules, copilot
+dir = "."                  # relative to the repository root
+
+[cache]
+path = ".gitlore/cache.db" # relative to the repository root
+`

@@ -1,0 +1,5 @@
+export { createSynthesizer, type OfflineSynthesizerSettings, type SynthesizerOptions } from './create-synthesizer.js'
+export { OfflineSynthesizer, type OfflineSynthesizerOptions } from './offline/offline-synthesizer.js'
+export { defaultOfflineThresholds, type OfflineThresholds } from './offline/offline-thresholds.js'
+export { compareFindings, sortFindings } from './sort-findings.js'
+export type { SynthesisInput, SynthesisResult, Synthesizer, SynthesizerKind } from './synthesizer.js'
