@@ -40,6 +40,18 @@ export type {
 export type { Evidence, EvidenceSource, Finding, FindingCategory, Severity } from './model/finding.js'
 export { findingCategories, severities } from './model/finding.js'
 export type { GitHistory, RepositoryInfo, TimeWindow } from './model/history.js'
+export type {
+  ClassifiedComment,
+  CommentCategory,
+  PullRequest,
+  PullRequestReview,
+  ReviewCluster,
+  ReviewComment,
+  ReviewCommentKind,
+  ReviewReply,
+  ReviewState,
+} from './model/review.js'
+export { commentCategories } from './model/review.js'
 
 export { sha256, stableHash, stableStringify } from './util/hash.js'
 export { stripCredentials } from './util/redact.js'
