@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeHistory } from './analyze-history.js'
+import { dayAt, makeCommit } from './make-commit.test-helper.js'
+
+const second = 1 / 86_400
+
+describe('fixAfter', () => {
+  it('uses the half-open window [fix - 7 days, fix)', () => {
+    const fix = (path: string) => makeCommit({ at: dayAt(10), subject: 'fix: repair', files: [path] })
+    const { fixAfter } = analyzeHistory([
+      fix('same-instant.ts'),
+      makeCommit({ at: dayAt(10), files: ['same-instant.ts'] }),
+      fix('window-start.ts'),
+      makeCommit({ at: dayAt(3), files: ['window-start.ts'] }),
+      fix('too-early.ts'),
+      makeCommit({ at: dayAt(3 - second), files: ['too-early.ts'] }),
+      fix('after.ts'),
+      makeCommit({ at: dayAt(10 + second), files: ['after.ts'] }),
+    ])
+    expect(fixAfter).toEqual([{ path: 'window-start.ts', fixes: 1 }])
+  })
+
+  it('honours fixWindowDays', () => {
+    const commits = [
+      makeCommit({ at: dayAt(10), subject: 'Hotfix the parser', files: ['parser.ts'] }),
+      makeCommit({ at: dayAt(6), files: ['parser.ts'] }),
+    ]
+    expect(analyzeHistory(commits).fixAfter).toEqual([{ path: 'parser.ts', fixes: 1 }])
+    expect(analyzeHistory(commits, { fixWindowDays: 3 }).fixAfter).toEqual([])
+  })
+
+  it('counts per path, lets an earlier fix be the other commit, and ignores merges', () => {
+    const { fixAfter } = analyzeHistory([
+      makeCommit({ at: dayAt(5), subject: 'Fixes #12', files: ['a.ts', 'b.ts'] }),
+      makeCommit({ at: dayAt(4), subject: 'bug: off by one', files: ['a.ts', 'c.ts'] }),
+      makeCommit({ at: dayAt(3), files: ['a.ts'] }),
+      makeCommit({ at: dayAt(2), parents: ['1', '2'], files: ['b.ts', 'c.ts'] }),
+    ])
+    expect(fixAfter).toEqual([{ path: 'a.ts', fixes: 2 }])
+  })
+
+  it('matches fix words only as whole words', () => {
+    const commits = ['bugfix: nope', 'prefix the names', 'Fixed it', 'FIX', 'hotfixes'].flatMap((subject, index) => [
+      makeCommit({ at: dayAt(1), subject, files: [`${index}.ts`] }),
+      makeCommit({ at: dayAt(0), files: [`${index}.ts`] }),
+    ])
+    expect(analyzeHistory(commits).fixAfter).toEqual([
+      { path: '2.ts', fixes: 1 },
+      { path: '3.ts', fixes: 1 },
+    ])
+  })
+
+  it('sorts by fixes desc, then path', () => {
+    const { fixAfter } = analyzeHistory([
+      makeCommit({ at: dayAt(3), subject: 'fix', files: ['b.ts'] }),
+      makeCommit({ at: dayAt(2), subject: 'fix', files: ['b.ts', 'c.ts', 'a.ts'] }),
+      makeCommit({ at: dayAt(1), files: ['a.ts', 'b.ts', 'c.ts'] }),
+    ])
+    expect(fixAfter).toEqual([
+      { path: 'b.ts', fixes: 2 },
+      { path: 'a.ts', fixes: 1 },
+      { path: 'c.ts', fixes: 1 },
+    ])
+  })
+})
