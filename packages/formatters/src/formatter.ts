@@ -1,4 +1,5 @@
-import type { Finding, OutputFormat, RepositoryContext } from '@gitlore/core'
+import type { Finding, OutputFormat, RepositoryContext, ReviewCluster } from '@gitlore/core'
+import { outputFormats } from '@gitlore/core'
 
 /** A pipeline stage that failed; the run went on without it. */
 export interface DegradedStage {
@@ -6,6 +7,29 @@ export interface DegradedStage {
   readonly stage: string
   /** What went wrong, as shown to the user. */
   readonly error: string
+}
+
+/** One person's share of the review work in the window. */
+export interface ReviewerLoad {
+  /** GitHub login. */
+  readonly login: string
+  /** Reviews submitted (approvals, change requests, comments). */
+  readonly reviews: number
+  /** Review comments written, replies included. */
+  readonly comments: number
+}
+
+/**
+ * The review statistics a report shows: the minimal shape formatters read, so any stage that
+ * counts pull requests and comments can supply it.
+ */
+export interface ReviewStatistics {
+  /** Pull requests analysed in the window. */
+  readonly pullRequests: number
+  /** Human review comments analysed, replies included (bots and trivial comments dropped). */
+  readonly comments: number
+  /** Per reviewer, in any order; reports sort them busiest first. */
+  readonly reviewers: readonly ReviewerLoad[]
 }
 
 /** Everything a report is made from. */
@@ -22,19 +46,25 @@ export interface ReportInput {
   readonly degradedStages?: readonly DegradedStage[]
   /** Notes from the synthesizer or the run (thin data, findings left out). */
   readonly notes?: readonly string[]
+  /** Models used by the other stages, by stage, e.g. `{ classifier: 'offline' }`. */
+  readonly models?: Readonly<Record<string, string>>
+  /** Recurring review themes; review sections are shown only when present. */
+  readonly clusters?: readonly ReviewCluster[]
+  /** Pull requests, comments and reviewers analysed; shown only when present. */
+  readonly reviews?: ReviewStatistics
 }
 
-/** The formats this package can render today; the others in `OutputFormat` come later. */
-export const supportedFormats = ['report'] as const satisfies readonly OutputFormat[]
+/** Every format this package renders: all of gitlore's output formats. */
+export const supportedFormats = outputFormats
 
 /** A format this package renders. */
-export type FormatterName = (typeof supportedFormats)[number]
+export type FormatterName = OutputFormat
 
 /** A rendered output file. */
 export interface FormattedFile {
   /** File path relative to the output directory, `/`-separated (e.g. `gitlore-report.md`). */
   readonly path: string
-  /** The whole file content. */
+  /** The whole file content, as written when no file exists at the path yet. */
   readonly content: string
 }
 
@@ -42,5 +72,12 @@ export interface FormattedFile {
 export interface Formatter {
   /** The format's name, as `--format` and `[output] formats` spell it. */
   readonly name: FormatterName
+  /** Renders the file; the same input always gives the same bytes. */
   format(input: ReportInput): FormattedFile
+  /**
+   * For a file people edit too (CLAUDE.md and the other assistant files): the content to write
+   * given the file's current content (null when there is none), keeping everything gitlore does
+   * not own. Throws a `GitloreError` when the current content cannot be merged safely.
+   */
+  merge?(existing: string | null, rendered: FormattedFile): string
 }

@@ -1,12 +1,16 @@
 import * as fs from 'node:fs/promises'
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
+import type { OutputFormat } from '@gitlore/core'
 import { GitloreError, UsageError } from '@gitlore/core'
 import { describe, expect, it, vi } from 'vitest'
+import { realisticReportInput } from './__fixtures__/report-input.js'
 import { repositoryContext } from './__fixtures__/repository-context.js'
+import { ManagedBlockError } from './errors/managed-block-error.js'
 import { OutputWriteError } from './errors/output-write-error.js'
 import type { ReportInput } from './formatter.js'
+import { supportedFormats } from './formatter.js'
 import { writeOutputs } from './write-outputs.js'
 
 // The real file system, with a hook to make one write fail halfway (a full disk, a crash).
@@ -74,11 +78,103 @@ describe('writeOutputs', () => {
     expect(await readFile(join(parent, 'not-a-directory'), 'utf8')).toBe('a file')
   })
 
-  it('refuses a format it cannot render before writing anything', async () => {
+  it('refuses an unknown format before writing anything', async () => {
     const dir = await outputDirectory()
-    const error = await writeOutputs(input(12), { formats: ['report', 'html'], dir }).catch((caught: unknown) => caught)
+    const formats = ['report', 'pdf'] as unknown as OutputFormat[]
+    const error = await writeOutputs(input(12), { formats, dir }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(UsageError)
-    expect((error as UsageError).message).toBe('output format "html" is not available yet; available: report')
+    expect((error as UsageError).message).toBe(
+      'unknown output format "pdf"; available: report, html, xml, json, claude_md, agents_md, cursor_rules, copilot',
+    )
     expect(await readdir(dir)).toEqual([])
+  })
+  it('writes every format where ARCHITECTURE.md puts it', async () => {
+    const dir = await outputDirectory()
+    const outputs = await writeOutputs(realisticReportInput(), { formats: supportedFormats, dir })
+    expect(outputs.map((output) => relative(dir, output.path))).toEqual([
+      'gitlore-report.md',
+      'gitlore-report.html',
+      'findings.xml',
+      'findings.json',
+      'CLAUDE.md',
+      'AGENTS.md',
+      join('.cursor', 'rules', 'gitlore.mdc'),
+      join('.github', 'copilot-instructions.md'),
+    ])
+    for (const output of outputs) expect(await readFile(output.path, 'utf8')).toBe(output.content)
+  })
+
+  it('keeps hand-written text in the assistant files and replaces only their gitlore section', async () => {
+    const dir = await outputDirectory()
+    const above = '# Team rules\n\nUse tabs.   \n\n'
+    const below = '\n## Also\n\nNever push on Fridays.\n'
+    await writeFile(
+      join(dir, 'CLAUDE.md'),
+      `${above}<!-- gitlore:begin -->\nold guidance\n<!-- gitlore:end -->${below}`,
+    )
+    await writeFile(join(dir, 'AGENTS.md'), '# Agents\n\nRun pnpm test.\n')
+    const formats = ['claude_md', 'agents_md'] as const
+    const input = realisticReportInput()
+    await writeOutputs(input, { formats, dir })
+    const claude = await readFile(join(dir, 'CLAUDE.md'), 'utf8')
+    expect(claude.startsWith(`${above}<!-- gitlore:begin -->\n## What this repository's history teaches\n`)).toBe(true)
+    expect(claude.endsWith(`\n<!-- gitlore:end -->${below}`)).toBe(true)
+    expect(claude).not.toContain('old guidance')
+    const agents = await readFile(join(dir, 'AGENTS.md'), 'utf8')
+    expect(agents.startsWith('# Agents\n\nRun pnpm test.\n\n<!-- gitlore:begin -->\n')).toBe(true)
+
+    // A second run with other findings replaces the section and nothing else.
+    await writeOutputs({ ...input, findings: input.findings.slice(0, 1) }, { formats, dir })
+    const again = await readFile(join(dir, 'CLAUDE.md'), 'utf8')
+    expect(again.startsWith(above) && again.endsWith(below)).toBe(true)
+    expect(again).toContain(input.findings[0]?.title)
+    expect(again).not.toContain(input.findings[1]?.title)
+    expect(await readFile(join(dir, 'AGENTS.md'), 'utf8')).toContain(
+      '# Agents\n\nRun pnpm test.\n\n<!-- gitlore:begin -->',
+    )
+  })
+
+  it('writes nothing when an assistant file has broken markers', async () => {
+    const dir = await outputDirectory()
+    const broken = 'a\n<!-- gitlore:begin -->\nb\n<!-- gitlore:begin -->\n'
+    await writeFile(join(dir, 'AGENTS.md'), broken)
+    const error = await writeOutputs(input(12), { formats: ['report', 'agents_md', 'html'], dir }).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(ManagedBlockError)
+    expect((error as ManagedBlockError).message).toContain('AGENTS.md has more than one gitlore section')
+    expect(await readdir(dir)).toEqual(['AGENTS.md'])
+    expect(await readFile(join(dir, 'AGENTS.md'), 'utf8')).toBe(broken)
+  })
+
+  it('shows the merged assistant file on a dry run without writing it', async () => {
+    const dir = await outputDirectory()
+    await writeFile(join(dir, 'CLAUDE.md'), 'Mine.\n')
+    const [output] = await writeOutputs(input(12), { formats: ['claude_md'], dir, dryRun: true })
+    expect(output?.content.startsWith('Mine.\n\n<!-- gitlore:begin -->\n')).toBe(true)
+    expect(await readFile(join(dir, 'CLAUDE.md'), 'utf8')).toBe('Mine.\n')
+  })
+
+  it('leaves an assistant file that is not UTF-8 alone', async () => {
+    const dir = await outputDirectory()
+    const latin1 = Buffer.from('Caf\xe9 rules\n', 'latin1')
+    await writeFile(join(dir, 'CLAUDE.md'), latin1)
+    await expect(writeOutputs(input(12), { formats: ['claude_md'], dir })).rejects.toMatchObject({
+      code: 'output_not_utf8',
+    })
+    expect(await readFile(join(dir, 'CLAUDE.md'))).toEqual(latin1)
+  })
+
+  it('leaves the previous assistant file intact when its write fails halfway', async () => {
+    const dir = await outputDirectory()
+    await writeFile(join(dir, 'CLAUDE.md'), 'Mine.\n')
+    const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')
+    vi.mocked(fs.writeFile).mockImplementationOnce(async (path, data) => {
+      await actual.writeFile(path, String(data).slice(0, 10))
+      throw Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' })
+    })
+    await expect(writeOutputs(input(12), { formats: ['claude_md'], dir })).rejects.toBeInstanceOf(OutputWriteError)
+    expect(await readFile(join(dir, 'CLAUDE.md'), 'utf8')).toBe('Mine.\n')
+    expect(await readdir(dir)).toEqual(['CLAUDE.md'])
   })
 })

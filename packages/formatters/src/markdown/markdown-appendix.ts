@@ -1,4 +1,5 @@
-import type { PersonStats, RepositoryContext } from '@gitlore/core'
+import type { RepositoryContext } from '@gitlore/core'
+import { personLabel } from '../shared/report-facts.js'
 import { commitLink } from './markdown-refs.js'
 import { codeSpan, escapeInline, integer, oneLine, percent, table } from './markdown-text.js'
 
@@ -124,10 +125,4 @@ function conventionsSection(context: RepositoryContext): Section {
 function fileList(files: readonly string[]): string {
   const shown = files.slice(0, revertFilesShown).map(codeSpan).join(', ')
   return files.length > revertFilesShown ? `${shown} and ${integer(files.length - revertFilesShown)} more` : shown
-}
-
-/** "Name (identity)", or the identity alone when no name is known. */
-export function personLabel(identity: string, people: readonly PersonStats[]): string {
-  const name = people.find((person) => person.identity === identity)?.name.trim()
-  return name && name.toLowerCase() !== identity ? `${name} (${identity})` : identity
 }

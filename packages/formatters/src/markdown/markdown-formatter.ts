@@ -1,6 +1,8 @@
-import type { Evidence, Finding, FindingCategory, RepositoryContext } from '@gitlore/core'
+import type { Evidence, Finding } from '@gitlore/core'
 import { findingCategories, severities } from '@gitlore/core'
 import type { FormattedFile, Formatter, ReportInput } from '../formatter.js'
+import { count } from '../shared/plain-text.js'
+import { categoryTitles, repositoryName } from '../shared/report-facts.js'
 import { markdownAppendix } from './markdown-appendix.js'
 import { commitLink, evidenceRef, githubRepository } from './markdown-refs.js'
 import { codeSpan, escapeInline, integer, oneLine, shortenShas } from './markdown-text.js'
@@ -10,16 +12,6 @@ export interface MarkdownFormatterOptions {
   readonly tableRows?: number
   /** File name of the report, relative to the output directory (default `gitlore-report.md`). */
   readonly fileName?: string
-}
-
-const categoryTitles: Readonly<Record<FindingCategory, string>> = {
-  fragile_area: 'Fragile areas',
-  landmine: 'Landmines',
-  architecture: 'Architecture',
-  code_pattern: 'Code patterns',
-  convention: 'Conventions',
-  tooling: 'Tooling',
-  team: 'Team',
 }
 
 const filesShown = 20
@@ -46,12 +38,22 @@ export class MarkdownFormatter implements Formatter {
   }
 }
 
-function repositoryName(context: RepositoryContext): string {
-  return context.repo.remote ?? context.repo.path.split(/[\\/]/).filter(Boolean).at(-1) ?? context.repo.path
-}
-
 function bulletList(items: readonly string[]): string {
   return items.map((item) => `- ${item}`).join('\n')
+}
+
+function reviewLine(input: ReportInput): string[] {
+  const reviews = input.reviews
+  if (reviews === undefined) return []
+  return [
+    `Reviews analysed: ${count(reviews.pullRequests, 'pull request')}, ` +
+      `${count(reviews.comments, 'review comment')} by ${count(reviews.reviewers.length, 'reviewer')}`,
+  ]
+}
+
+function modelsLine(input: ReportInput): string[] {
+  const models = Object.entries(input.models ?? {}).map(([stage, model]) => `${stage} ${model}`)
+  return models.length === 0 ? [] : [`Models: ${escapeInline(oneLine(models.join(', ')))}`]
 }
 
 function header(input: ReportInput, github: string | null): string {
@@ -68,7 +70,9 @@ function header(input: ReportInput, github: string | null): string {
       `Commits analysed: ${integer(commits.total)} non-merge ${commits.total === 1 ? 'commit' : 'commits'} by ` +
         `${integer(commits.authors)} ${commits.authors === 1 ? 'author' : 'authors'} ` +
         `(${integer(commits.merges)} ${commits.merges === 1 ? 'merge' : 'merges'} not counted)`,
+      ...reviewLine(input),
       `Synthesizer: ${escapeInline(oneLine(input.synthesizer))}`,
+      ...modelsLine(input),
       `Generated: ${escapeInline(oneLine(input.generatedAt))}`,
     ]),
   ]

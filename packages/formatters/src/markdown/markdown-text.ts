@@ -1,7 +1,6 @@
-/** Text on one line: runs of whitespace, newlines included, become one space. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
+import { oneLine } from '../shared/plain-text.js'
+
+export { integer, oneLine, percent, shortenShas } from '../shared/plain-text.js'
 
 const codeSpanPattern = /(`+)[\s\S]*?[^`]\1(?!`)/g
 
@@ -47,19 +46,4 @@ export function table(
   const line = (cells: readonly string[]) => `| ${cells.map(tableCell).join(' | ')} |`
   const rule = `|${headers.map((_, index) => (numeric.includes(index) ? '---:' : '---')).join('|')}|`
   return [line(headers), rule, ...rows.map(line)].join('\n')
-}
-
-/** Full 40-character commit shas in text, shortened to the 7 characters git shows. */
-export function shortenShas(text: string): string {
-  return text.replace(/\b[0-9a-f]{40}\b/g, (sha) => sha.slice(0, 7))
-}
-
-/** A whole number with thousands separators. */
-export function integer(value: number): string {
-  return value.toLocaleString('en-US')
-}
-
-/** A ratio 0..1 as a whole percentage. */
-export function percent(ratio: number): string {
-  return `${Math.round(ratio * 100)}%`
 }

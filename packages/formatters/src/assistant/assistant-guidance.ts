@@ -1,0 +1,129 @@
+import type { Evidence, Finding, FindingCategory } from '@gitlore/core'
+import type { ReportInput } from '../formatter.js'
+import { codeSpan, escapeInline } from '../markdown/markdown-text.js'
+import { count, oneLine, percent, shortenShas } from '../shared/plain-text.js'
+import { personLabel, refKind, repositoryName, sortFindings } from '../shared/report-facts.js'
+
+const refsShown = 3
+const pairsShown = 5
+const ownersShown = 5
+
+interface Group {
+  readonly title: string
+  /** What the assistant should do with the group, one imperative sentence. */
+  readonly instruction: string
+  readonly categories: readonly FindingCategory[]
+}
+
+// Landmines and fragile areas first: they are what an assistant must not break.
+const groups: readonly Group[] = [
+  {
+    title: 'Handle with care',
+    instruction: 'Read these before you edit the files they name, and keep changes there small and tested.',
+    categories: ['landmine', 'fragile_area'],
+  },
+  {
+    title: 'Architecture and code patterns',
+    instruction: 'Follow the existing structure; do not work around it.',
+    categories: ['architecture', 'code_pattern'],
+  },
+  {
+    title: 'Conventions and tooling',
+    instruction: 'Follow these in code, commits and pull requests.',
+    categories: ['convention', 'tooling'],
+  },
+]
+
+function text(value: string): string {
+  return escapeInline(oneLine(shortenShas(value)))
+}
+
+function ref(value: string): string {
+  switch (refKind(value)) {
+    case 'commit':
+      return codeSpan(value.slice(0, 7))
+    case 'web':
+      return `<${value}>`
+    case 'path':
+      return codeSpan(value)
+  }
+}
+
+function evidenceRefs(evidence: readonly Evidence[]): string {
+  const refs = [...new Set(evidence.flatMap((item) => (item.ref === undefined ? [] : [item.ref])))]
+  if (refs.length === 0) return ''
+  return ` Evidence: ${refs.slice(0, refsShown).map(ref).join(', ')}.`
+}
+
+function findingLine(finding: Finding): string {
+  return `- **${text(finding.title)}** (${finding.severity}): ${text(finding.insight)}${evidenceRefs(finding.evidence)}`
+}
+
+function section(title: string, instruction: string, items: readonly string[]): string[] {
+  return items.length === 0 ? [] : [`### ${title}`, instruction, items.join('\n')]
+}
+
+function couplingLines(input: ReportInput): string[] {
+  return input.context.coupling
+    .slice(0, pairsShown)
+    .map(
+      (pair) =>
+        `- ${codeSpan(pair.a)} and ${codeSpan(pair.b)}: changed together in ${count(pair.shared, 'commit')} ` +
+        `(degree ${pair.degree.toFixed(2)}).`,
+    )
+}
+
+function ownerLines(input: ReportInput): string[] {
+  const { ownership, people } = input.context
+  const directories = ownership.filter((entry) => entry.path.endsWith('/'))
+  return (directories.length > 0 ? directories : ownership)
+    .slice(0, ownersShown)
+    .map(
+      (entry) =>
+        `- ${codeSpan(entry.path)}: ${text(personLabel(entry.mainAuthor, people))} wrote ` +
+        `${percent(entry.mainAuthorShare)} of its commits (bus factor ${entry.busFactor}).`,
+    )
+}
+
+function scope(input: ReportInput): string {
+  const { context } = input
+  const reviews = input.reviews === undefined ? '' : `, ${count(input.reviews.pullRequests, 'pull request')}`
+  return (
+    `${context.window.since.slice(0, 10)} to ${context.window.until.slice(0, 10)}, ` +
+    `${count(context.commits.total, 'commit')}${reviews}`
+  )
+}
+
+/**
+ * Guidance for an AI coding assistant, as markdown: findings as short imperative bullets with
+ * their evidence refs (landmines and fragile areas first), then files that change together and
+ * who to ask. Every finding's title appears.
+ */
+export function assistantGuidance(input: ReportInput): string {
+  const findings = sortFindings(input.findings)
+  const grouped = new Set(groups.flatMap((group) => group.categories))
+  const team = findings.filter((finding) => finding.category === 'team' || !grouped.has(finding.category))
+  const parts = [
+    "## What this repository's history teaches",
+    `Written by gitlore from the history of ${text(repositoryName(input.context))} (${scope(input)}). ` +
+      'gitlore replaces this section on every run: keep your own notes outside its markers.',
+    ...groups.flatMap((group) =>
+      section(
+        group.title,
+        group.instruction,
+        findings.filter((finding) => group.categories.includes(finding.category)).map(findingLine),
+      ),
+    ),
+    ...section(
+      'When you change one of these files, check the other',
+      'These pairs usually change in the same commit.',
+      couplingLines(input),
+    ),
+    ...section('Who to ask', 'Ask these people, or ask for their review, when you change their areas.', [
+      ...team.map(findingLine),
+      ...ownerLines(input),
+    ]),
+  ]
+  if (findings.length === 0) parts.splice(2, 0, 'gitlore found nothing to flag in this window.')
+  return parts.join('\n\n')
+}
