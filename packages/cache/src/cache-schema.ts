@@ -10,17 +10,35 @@ export interface CommitsTable {
   data: string
 }
 
+/**
+ * A classifier's answer for one comment text: keyed by the model, the hash of its prompt and the hash of
+ * the comment as the prompt renders it, so a changed prompt or model never reuses an answer. Only valid
+ * answers are stored; failures are not.
+ */
+export interface ClassificationsTable {
+  model: string
+  prompt_hash: string
+  body_hash: string
+  /** JSON array of category names. */
+  categories: string
+  /** 0..1 */
+  confidence: number
+  /** ISO 8601 time the answer was stored. */
+  created_at: string
+}
+
 /** The cache's tables as kysely sees them. */
 export interface CacheDatabase {
   meta: MetaTable
   commits: CommitsTable
+  classifications: ClassificationsTable
 }
 
 /**
  * Tables holding cached data: what `stats` counts and `clear` empties, in this order (tables that
  * reference others first). A migration that adds a table adds it here too.
  */
-export const dataTables = ['commits'] as const satisfies readonly (keyof CacheDatabase)[]
+export const dataTables = ['commits', 'classifications'] as const satisfies readonly (keyof CacheDatabase)[]
 
 /** The value of the `application` meta row that marks a database as gitlore's cache. */
 export const applicationName = 'gitlore'

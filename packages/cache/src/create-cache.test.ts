@@ -8,6 +8,7 @@ import { makeCommit, makeCommits, testSha } from './__fixtures__/raw-commits.js'
 import { dataTables } from './cache-schema.js'
 import { createCache } from './create-cache.js'
 import type { GitloreCache } from './gitlore-cache.js'
+import { schemaVersion } from './migrations/migrations.js'
 
 const opened: GitloreCache[] = []
 
@@ -98,7 +99,7 @@ describe('createCache as a CommitStore', () => {
     await cache.putCommits(makeCommits(10))
     expect((await cache.getCommits([testSha(9)])).get(testSha(9))).toEqual(makeCommit(9))
     const stats = await cache.stats()
-    expect(stats).toEqual({ schemaVersion: 1, rows: { commits: 10 } })
+    expect(stats).toEqual({ schemaVersion, rows: { commits: 10, classifications: 0 } })
   })
 })
 
@@ -108,7 +109,7 @@ describe('stats and clear', () => {
     await cache.putCommits(makeCommits(500))
     const stats = await cache.stats()
     expect(stats.path).toBe(path)
-    expect(stats.rows).toEqual({ commits: 500 })
+    expect(stats.rows).toEqual({ commits: 500, classifications: 0 })
     expect(stats.bytes).toBeGreaterThan(100_000)
   })
 
@@ -131,7 +132,7 @@ describe('stats and clear', () => {
     const before = await cache.stats()
     await cache.clear()
     const after = await cache.stats()
-    expect(after.rows).toEqual({ commits: 0 })
+    expect(after.rows).toEqual({ commits: 0, classifications: 0 })
     expect(after.bytes).toBeLessThan((before.bytes ?? 0) / 10)
     expect((await cache.getCommits([testSha(1)])).size).toBe(0)
 

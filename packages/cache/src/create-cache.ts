@@ -5,6 +5,8 @@ import { type Dialect, Kysely, SqliteDialect, sql } from 'kysely'
 import { type CacheLocation, cannotOpenError } from './cache-errors.js'
 import type { CacheDatabase } from './cache-schema.js'
 import { readCacheStats } from './cache-stats.js'
+import { getClassifications } from './classifications/get-classifications.js'
+import { putClassifications } from './classifications/put-classifications.js'
 import { clearCache } from './clear-cache.js'
 import { getCommits } from './commits/get-commits.js'
 import { putCommits } from './commits/put-commits.js'
@@ -93,6 +95,8 @@ async function openCache(baseDialect: Dialect, path: string | undefined): Promis
   return {
     getCommits: (shas) => getCommits(db, shas),
     putCommits: (commits) => putCommits(writer, commits),
+    getClassifications: (query) => getClassifications(db, query),
+    putClassifications: (entries) => putClassifications(writer, entries),
     stats: () => readCacheStats(db, path),
     clear: () => clearCache({ db, writer, isSqlite }),
     async close() {

@@ -1,4 +1,9 @@
 import type { CommitStore } from '@gitlore/core'
+import type {
+  CachedClassification,
+  ClassificationEntry,
+  ClassificationQuery,
+} from './classifications/cached-classification.js'
 
 /** What `stats` reports, for `gitlore cache stats`. */
 export interface CacheStats {
@@ -13,10 +18,15 @@ export interface CacheStats {
 }
 
 /**
- * gitlore's persistent cache. It stores commits by sha (a `CommitStore`); each write is its own
- * transaction, so an interrupted run keeps everything written before it stopped.
+ * gitlore's persistent cache. It stores commits by sha (a `CommitStore`) and classifier answers (a
+ * `ClassificationStore` of @gitlore/classifier); each write is its own transaction, so an interrupted run
+ * keeps everything written before it stopped.
  */
 export interface GitloreCache extends CommitStore {
+  /** Stored classifier answers of one model and prompt, by body hash; unknown hashes are absent. */
+  getClassifications(query: ClassificationQuery): Promise<ReadonlyMap<string, CachedClassification>>
+  /** Stores classifier answers in one transaction, replacing any stored under the same key. */
+  putClassifications(entries: readonly ClassificationEntry[]): Promise<void>
   /** Rows per table and size on disk. */
   stats(): Promise<CacheStats>
   /** Deletes every cached item but keeps the schema; an SQLite file is compacted afterwards. */

@@ -1,3 +1,8 @@
+export type {
+  CachedClassification,
+  ClassificationEntry,
+  ClassificationQuery,
+} from './classifications/cached-classification.js'
 export {
   type CreateCacheOptions,
   createCache,

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { makeCommits } from './__fixtures__/raw-commits.js'
 import { createCache } from './create-cache.js'
+import { schemaVersion } from './migrations/migrations.js'
 
 async function temporaryPath(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'gitlore-cache-')), 'cache.db')
@@ -100,7 +101,10 @@ describe('opening a database that is not a usable gitlore cache', () => {
     const database = new Database(path)
     database.prepare("update meta set value = '999' where key = 'schema_version'").run()
     database.close()
-    await expectRefused(path, 'was written by a newer gitlore (cache schema 999, this gitlore knows up to 1)')
+    await expectRefused(
+      path,
+      `was written by a newer gitlore (cache schema 999, this gitlore knows up to ${schemaVersion})`,
+    )
   })
 })
 
@@ -110,7 +114,7 @@ describe('opening a usable database', () => {
     await writeFile(path, '')
     const cache = await createCache({ path })
     await cache.putCommits(makeCommits(1))
-    expect((await cache.stats()).rows).toEqual({ commits: 1 })
+    expect((await cache.stats()).rows).toEqual({ commits: 1, classifications: 0 })
     await cache.close()
   })
 
@@ -119,7 +123,7 @@ describe('opening a usable database', () => {
     await writeGitloreCache(path)
     const before = await fileHash(path)
     const cache = await createCache({ path })
-    expect((await cache.stats()).rows).toEqual({ commits: 200 })
+    expect((await cache.stats()).rows).toEqual({ commits: 200, classifications: 0 })
     await cache.close()
     expect(await fileHash(path)).toBe(before)
   })

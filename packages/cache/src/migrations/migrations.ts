@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initialMigration } from './0001-initial.js'
+import { classificationsMigration } from './0002-classifications.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
@@ -7,6 +8,7 @@ import { initialMigration } from './0001-initial.js'
  */
 const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
+  '0002-classifications': classificationsMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */

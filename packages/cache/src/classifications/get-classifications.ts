@@ -1,0 +1,44 @@
+import { type CommentCategory, commentCategories } from '@gitlore/core'
+import type { Kysely } from 'kysely'
+import type { CacheDatabase } from '../cache-schema.js'
+import { chunks } from '../chunks.js'
+import type { CachedClassification, ClassificationQuery } from './cached-classification.js'
+
+/** Hashes per query, under the 999 bound values older SQLite builds allow (two more bind model and prompt). */
+const hashesPerQuery = 900
+
+const isCategory = (value: unknown): value is CommentCategory =>
+  typeof value === 'string' && (commentCategories as readonly string[]).includes(value)
+
+function decodeCategories(text: string): CommentCategory[] {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return Array.isArray(parsed) ? parsed.filter(isCategory) : []
+  } catch {
+    return []
+  }
+}
+
+/** The stored answers for `query`, by body hash; hashes with no (usable) answer are absent. */
+export async function getClassifications(
+  db: Kysely<CacheDatabase>,
+  query: ClassificationQuery,
+): Promise<ReadonlyMap<string, CachedClassification>> {
+  const found = new Map<string, CachedClassification>()
+  for (const batch of chunks([...new Set(query.bodyHashes)], hashesPerQuery)) {
+    const rows = await db
+      .selectFrom('classifications')
+      .select(['body_hash', 'categories', 'confidence'])
+      .where('model', '=', query.model)
+      .where('prompt_hash', '=', query.promptHash)
+      .where('body_hash', 'in', batch)
+      .execute()
+    for (const row of rows) {
+      const categories = decodeCategories(row.categories)
+      if (categories.length > 0) {
+        found.set(row.body_hash, { categories, confidence: row.confidence })
+      }
+    }
+  }
+  return found
+}

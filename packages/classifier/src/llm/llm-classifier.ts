@@ -1,0 +1,81 @@
+import type { UsageMeter } from '@gitlore/llm'
+import type { LanguageModel } from 'ai'
+import type { ClassificationStore } from '../classification-store.js'
+import type { Classifier } from '../classifier.js'
+import { type ClassifierPrompts, loadClassifierPrompts } from './classifier-prompts.js'
+import { runLlmClassification } from './run-llm-classification.js'
+
+/** Options of the LLM classifier. */
+export interface LlmClassifierOptions {
+  /** The ai SDK chat model, e.g. `createModelRegistry(...).languageModel(name).model`. */
+  readonly model: Exclude<LanguageModel, string>
+  /** The model's `provider/model` name: the classifier id, part of the cache key and the usage report. */
+  readonly modelName: string
+  /** Prompt texts; default: read from gitlore's `prompts/` directory on first use. */
+  readonly prompts?: ClassifierPrompts
+  /** Where valid answers are kept (the cache); without it every run asks the model again. */
+  readonly store?: ClassificationStore
+  /** Accumulates token usage and cost; shared with the other LLM stages of the run. */
+  readonly meter?: UsageMeter
+  /** Comments per request; default 25. 1 sends one request per comment. */
+  readonly batchSize?: number
+  /** Requests in flight at once (`[models] concurrency`); default 8. */
+  readonly concurrency?: number
+  /** Extra single-comment requests for a comment its batch did not answer validly; default 2. */
+  readonly singleRetries?: number
+  /** The provider's retries of one request on 429, 5xx and network errors, honouring retry-after; default 2. */
+  readonly maxRetries?: number
+  /** Milliseconds one request may take, its retries included; default 120000. */
+  readonly timeoutMs?: number
+  /** Longer comment bodies are cut to this many characters in the prompt; default 2000. */
+  readonly maxCommentChars?: number
+  /** Sampling temperature; default: the provider's (some reasoning models accept no other). */
+  readonly temperature?: number
+  /** Output token limit per request; default: the provider's. */
+  readonly maxOutputTokens?: number
+}
+
+/** The resolved settings a run uses. */
+export interface LlmClassifierSettings {
+  readonly batchSize: number
+  readonly concurrency: number
+  readonly singleRetries: number
+  readonly maxRetries: number
+  readonly timeoutMs: number
+  readonly maxCommentChars: number
+}
+
+const positive = (value: number | undefined, fallback: number, name: string): number => {
+  const result = value ?? fallback
+  if (!Number.isInteger(result) || result < 1) throw new RangeError(`${name} must be a positive integer, got ${result}`)
+  return result
+}
+
+/**
+ * A classifier that asks a language model about batches of comments (short ids in, ids out, XML answer),
+ * parses the answer tolerantly, retries unanswered comments singly, and marks a comment failed with its
+ * reason when no request gave a valid answer. Valid answers are stored as each batch completes.
+ */
+export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
+  const settings: LlmClassifierSettings = {
+    batchSize: positive(options.batchSize, 25, 'batchSize'),
+    concurrency: positive(options.concurrency, 8, 'concurrency'),
+    singleRetries: Math.max(0, options.singleRetries ?? 2),
+    maxRetries: Math.max(0, options.maxRetries ?? 2),
+    timeoutMs: positive(options.timeoutMs, 120_000, 'timeoutMs'),
+    maxCommentChars: positive(options.maxCommentChars, 2000, 'maxCommentChars'),
+  }
+  let prompts: Promise<ClassifierPrompts> | undefined
+  return {
+    id: options.modelName,
+    async classify(comments, classifyOptions = {}) {
+      prompts ??= options.prompts === undefined ? loadClassifierPrompts() : Promise.resolve(options.prompts)
+      return runLlmClassification(comments, {
+        ...options,
+        ...classifyOptions,
+        settings,
+        prompts: await prompts,
+      })
+    },
+  }
+}
