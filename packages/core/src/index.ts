@@ -52,6 +52,7 @@ export type {
   ReviewState,
 } from './model/review.js'
 export { commentCategories } from './model/review.js'
+export type { DiscussedPath, DurationSummary, ReviewerLoad, ReviewPair, ReviewStats } from './model/review-stats.js'
 
 export { sha256, stableHash, stableStringify } from './util/hash.js'
 export { stripCredentials } from './util/redact.js'
