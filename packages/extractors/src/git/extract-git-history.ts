@@ -1,0 +1,137 @@
+import {
+  type Commit,
+  type CommitStore,
+  type GitHistory,
+  type RawCommit,
+  resolveWindow,
+  type TimeWindow,
+} from '@gitlore/core'
+import { type CommitSummary, createGitBackend, type GitBackend, type GitBackendKind } from './git-backend.js'
+import { gitLogOrder } from './log-order.js'
+import { type Mailmap, parseMailmap } from './mailmap.js'
+
+/** Progress of `extractGitHistory`, reported as it goes. */
+export interface HistoryProgress {
+  /** `listing`: walking commits without diffs; `reading`: reading the diffs of commits not in the store. */
+  readonly phase: 'listing' | 'reading'
+  /** Commits done so far in this phase. */
+  readonly done: number
+  /** Commits this phase will do; absent while unknown. */
+  readonly total?: number
+}
+
+/** Options of `extractGitHistory`. */
+export interface ExtractGitHistoryOptions {
+  /** The repository's top-level directory or any directory inside it. */
+  readonly dir: string
+  /** Inclusive lower bound of author dates: ISO 8601 (a bare date is its start, UTC), or `90d`, `12w`, `1y`, `all`. */
+  readonly since: string
+  /** Inclusive upper bound of author dates: ISO 8601 (a bare date is its end, UTC); default now. */
+  readonly until?: string | undefined
+  /** The backend to read with, or its kind for `createGitBackend`; default `auto` (git CLI when on PATH). */
+  readonly backend?: GitBackend | GitBackendKind | 'auto' | undefined
+  /** Commits read before, by sha: only commits missing from it have their diffs read, then they are stored. */
+  readonly commitStore?: CommitStore | undefined
+  /** Called as commits are listed and read. */
+  readonly onProgress?: ((progress: HistoryProgress) => void) | undefined
+  /** Stops the extraction (and any git process) when aborted. */
+  readonly signal?: AbortSignal | undefined
+}
+
+/** Commits asked of or given to the store per call, so a SQL store stays within its parameter limits. */
+const storeBatch = 500
+
+function inWindow(window: TimeWindow): (commit: CommitSummary) => boolean {
+  const since = Date.parse(window.since)
+  const until = Date.parse(window.until)
+  return (commit) => commit.authorTime * 1000 >= since && commit.authorTime * 1000 <= until
+}
+
+function withMailmap(raw: RawCommit, mailmap: Mailmap): Commit {
+  const { submoduleEntries: _, ...commit } = raw
+  return { ...commit, author: mailmap.map(raw.author) }
+}
+
+async function knownCommits(store: CommitStore | undefined, shas: readonly string[]): Promise<Map<string, RawCommit>> {
+  const known = new Map<string, RawCommit>()
+  if (store === undefined) return known
+  for (let start = 0; start < shas.length; start += storeBatch) {
+    for (const [sha, commit] of await store.getCommits(shas.slice(start, start + storeBatch))) known.set(sha, commit)
+  }
+  return known
+}
+
+/**
+ * Reads the history of the repository containing `dir`: the commits reachable from HEAD whose
+ * author date is in [since, until] (merges included, without files), in `git log`'s default order
+ * (newest committer date first, walking from HEAD), with `.mailmap` applied. A shallow clone's
+ * boundary commits are left out (their diffs are unknown) with a warning; submodule entries are
+ * skipped and counted. With a `commitStore`, only commits it does not hold are read, so a warm
+ * re-run reads no diffs.
+ */
+export async function extractGitHistory(options: ExtractGitHistoryOptions): Promise<GitHistory> {
+  const { dir, commitStore, onProgress, signal } = options
+  signal?.throwIfAborted()
+  const window = resolveWindow({ since: options.since, until: options.until })
+  const backend =
+    typeof options.backend === 'object' ? options.backend : createGitBackend({ dir, kind: options.backend ?? 'auto' })
+  const state = await backend.readRepository({ signal })
+  const empty = {
+    repository: state.info,
+    window,
+    commits: [],
+    warnings: [],
+    shallow: false,
+    skippedSubmoduleEntries: 0,
+  }
+  if (state.info.head === null) return empty
+
+  onProgress?.({ phase: 'listing', done: 0 })
+  const listed = await backend.listCommits({ signal })
+  onProgress?.({ phase: 'listing', done: listed.length, total: listed.length })
+  const boundary = new Set(state.shallowCommits)
+  const reachedBoundary = listed.filter((commit) => boundary.has(commit.sha)).length
+  const keep = inWindow(window)
+  const bySha = new Map(listed.map((commit) => [commit.sha, commit]))
+  const shas = gitLogOrder(state.info.head, listed).filter(
+    (sha) => !boundary.has(sha) && keep(bySha.get(sha) as CommitSummary),
+  )
+
+  const commits = await knownCommits(commitStore, shas)
+  const missing = shas.filter((sha) => !commits.has(sha))
+  let unsaved: RawCommit[] = []
+  let done = 0
+  onProgress?.({ phase: 'reading', done, total: missing.length })
+  for await (const commit of backend.readCommits(missing, { signal })) {
+    commits.set(commit.sha, commit)
+    unsaved.push(commit)
+    done++
+    if (unsaved.length >= storeBatch) {
+      await commitStore?.putCommits(unsaved)
+      unsaved = []
+    }
+    if (done % 100 === 0 || done === missing.length) onProgress?.({ phase: 'reading', done, total: missing.length })
+  }
+  if (unsaved.length > 0) await commitStore?.putCommits(unsaved)
+
+  const mailmap = parseMailmap(state.mailmap ?? '')
+  const raw = shas.map((sha) => commits.get(sha) as RawCommit)
+  const skippedSubmoduleEntries = raw.reduce((sum, commit) => sum + commit.submoduleEntries, 0)
+  const warnings: string[] = []
+  if (reachedBoundary > 0) {
+    warnings.push(
+      `shallow clone: history stops at ${reachedBoundary} boundary commit(s); run \`git fetch --unshallow\` for the full history`,
+    )
+  }
+  if (skippedSubmoduleEntries > 0) {
+    warnings.push(`skipped ${skippedSubmoduleEntries} submodule (gitlink) entries: their contents are not analysed`)
+  }
+  return {
+    repository: state.info,
+    window,
+    commits: raw.map((commit) => withMailmap(commit, mailmap)),
+    warnings,
+    shallow: reachedBoundary > 0,
+    skippedSubmoduleEntries,
+  }
+}

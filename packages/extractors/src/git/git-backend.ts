@@ -1,0 +1,64 @@
+import type { RawCommit, RepositoryInfo } from '@gitlore/core'
+import { createCliBackend } from './cli-backend.js'
+import { findGitBinary } from './find-git-binary.js'
+import { createIsomorphicBackend } from './isomorphic-backend.js'
+
+/** The two ways of reading a repository: the git binary, or isomorphic-git in pure JavaScript. */
+export type GitBackendKind = 'cli' | 'isomorphic'
+
+/** A commit as listed without its diff: enough to pick the window and ask the commit store. */
+export interface CommitSummary {
+  readonly sha: string
+  /** Parent shas; empty for a root commit and for a shallow clone's boundary commits. */
+  readonly parents: readonly string[]
+  /** Author date, Unix seconds. */
+  readonly authorTime: number
+  /** Committer date, Unix seconds. */
+  readonly committerTime: number
+}
+
+/** What a backend learns about the repository before reading any history. */
+export interface RepositoryState {
+  readonly info: RepositoryInfo
+  /** Boundary commits of a shallow clone (the `shallow` file); empty when the clone is complete. */
+  readonly shallowCommits: readonly string[]
+  /** The `.mailmap` text that applies (work tree root, or `HEAD:.mailmap` in a bare repository); null without one. */
+  readonly mailmap: string | null
+}
+
+/** Options of one backend call. */
+export interface GitBackendCallOptions {
+  /** Stops the work (and any git process) when aborted. */
+  readonly signal?: AbortSignal | undefined
+}
+
+/**
+ * Reads commits from a repository. Both implementations return identical data for the same
+ * repository; `extractGitHistory` builds a `GitHistory` on top of these three calls.
+ */
+export interface GitBackend {
+  readonly kind: GitBackendKind
+  /** Resolves the repository that contains `dir` and reads HEAD, branch, remote, shallow boundary and `.mailmap`. */
+  readRepository(options?: GitBackendCallOptions): Promise<RepositoryState>
+  /** Every commit reachable from HEAD, without diffs, in no particular order; empty for an empty repository. */
+  listCommits(options?: GitBackendCallOptions): Promise<readonly CommitSummary[]>
+  /**
+   * Full commits (raw identities, before `.mailmap`; files as `git log --numstat --no-renames`
+   * reports them; merges without files) for `shas`, yielded as they are read, in the given order.
+   */
+  readCommits(shas: readonly string[], options?: GitBackendCallOptions): AsyncIterable<RawCommit>
+}
+
+/** Options of `createGitBackend`. */
+export interface CreateGitBackendOptions {
+  /** The repository's top-level directory or any directory inside it. */
+  readonly dir: string
+  /** `cli` runs the git binary, `isomorphic` reads objects with isomorphic-git; `auto` (default) is `cli` when git is on PATH. */
+  readonly kind?: GitBackendKind | 'auto'
+}
+
+/** Creates the backend that reads `dir`: the git CLI when asked or available, else isomorphic-git. */
+export function createGitBackend({ dir, kind = 'auto' }: CreateGitBackendOptions): GitBackend {
+  const resolved = kind === 'auto' ? (findGitBinary() === null ? 'isomorphic' : 'cli') : kind
+  return resolved === 'cli' ? createCliBackend({ dir }) : createIsomorphicBackend({ dir })
+}

@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { GitCommandError, type RawCommit } from '@gitlore/core'
+import { getConfig, resolveRef } from 'isomorphic-git'
+import { decodeLossy } from './decode.js'
+import type { CommitSummary, GitBackend, GitBackendCallOptions, RepositoryState } from './git-backend.js'
+import { locateRepository, type RepositoryLocation } from './isomorphic/locate-repository.js'
+import { ObjectReader, treeMode } from './isomorphic/object-reader.js'
+import { diffTrees } from './isomorphic/tree-diff.js'
+import { toRawCommit } from './raw-commit.js'
+import { describeRemote } from './remote.js'
+import { readShallowCommits, readWorkTreeMailmap } from './repository-files.js'
+
+/** Options of `createIsomorphicBackend`. */
+export interface IsomorphicBackendOptions {
+  /** The repository's top-level directory or any directory inside it. */
+  readonly dir: string
+}
+
+interface Opened {
+  readonly location: RepositoryLocation
+  readonly reader: ObjectReader
+  readonly shallow: ReadonlySet<string>
+}
+
+/** HEAD's target: the sha (null when the branch has no commit yet) and the branch (null when detached). */
+async function readHead(opened: Opened): Promise<{ head: string | null; branch: string | null }> {
+  const text = (await readFile(join(opened.location.gitDir, 'HEAD'), 'utf8')).trim()
+  if (!text.startsWith('ref:')) return { head: text, branch: null }
+  const ref = text.slice(4).trim()
+  const head = await resolveRef({ fs: opened.reader.client, gitdir: opened.location.commonDir, ref }).catch(
+    (error: unknown) => {
+      if ((error as { code?: unknown }).code === 'NotFoundError') return null // a branch without commits yet
+      throw new GitCommandError(`cannot resolve ${ref}: ${(error as Error).message}`, { cause: error })
+    },
+  )
+  return { head, branch: ref.replace(/^refs\/heads\//, '') }
+}
+
+/** `HEAD:.mailmap` for repositories without a work tree. */
+async function headMailmap(reader: ObjectReader, head: string | null): Promise<Uint8Array | null> {
+  if (head === null) return null
+  const root = await reader.tree((await reader.commit(head)).tree)
+  const entry = root.find((candidate) => candidate.key === '.mailmap' && candidate.mode !== treeMode)
+  return entry === undefined ? null : reader.blob(entry.oid)
+}
+
+/**
+ * The isomorphic-git backend: pure JavaScript, no git binary. Walks commit objects for the listing,
+ * diffs trees (memoised, unchanged subtrees skipped) and counts lines with a port of git's xdiff,
+ * so its output equals the CLI backend's.
+ */
+export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitBackend {
+  const dir = resolve(options.dir)
+  let opened: Promise<Opened> | undefined
+  const open = (): Promise<Opened> => {
+    opened ??= (async () => {
+      const location = await locateRepository(dir)
+      const shallow = new Set(await readShallowCommits(location.commonDir))
+      return { location, reader: new ObjectReader(location.commonDir), shallow }
+    })()
+    return opened
+  }
+  /** Tree of each commit seen by `listCommits`, so diffs need not read parents again. */
+  const treeOf = new Map<string, string>()
+
+  return {
+    kind: 'isomorphic',
+    async readRepository(): Promise<RepositoryState> {
+      const repository = await open()
+      const { location, reader, shallow } = repository
+      const { head, branch } = await readHead(repository)
+      const [remote, mailmap] = await Promise.all([
+        getConfig({ fs: reader.client, gitdir: location.commonDir, path: 'remote.origin.url' }) as Promise<unknown>,
+        location.workTree === null ? headMailmap(reader, head) : readWorkTreeMailmap(location.workTree),
+      ])
+      return {
+        info: {
+          path: location.path,
+          head,
+          branch,
+          remote: typeof remote === 'string' ? describeRemote(remote) : null,
+        },
+        shallowCommits: [...shallow],
+        mailmap: mailmap === null ? null : decodeLossy(mailmap),
+      }
+    },
+
+    async listCommits({ signal }: GitBackendCallOptions = {}): Promise<readonly CommitSummary[]> {
+      const repository = await open()
+      const { head } = await readHead(repository)
+      if (head === null) return []
+      const commits: CommitSummary[] = []
+      const seen = new Set<string>([head])
+      const pending = [head]
+      for (let sha = pending.pop(); sha !== undefined; sha = pending.pop()) {
+        if (commits.length % 1000 === 0) signal?.throwIfAborted()
+        const commit = await repository.reader.commit(sha)
+        const parents = repository.shallow.has(sha) ? [] : commit.parents
+        treeOf.set(sha, commit.tree)
+        commits.push({ sha, parents, authorTime: commit.authorTime, committerTime: commit.committerTime })
+        for (const parent of parents) {
+          if (seen.has(parent)) continue
+          seen.add(parent)
+          pending.push(parent)
+        }
+      }
+      return commits
+    },
+
+    async *readCommits(shas: readonly string[], { signal }: GitBackendCallOptions = {}): AsyncIterable<RawCommit> {
+      const { reader, shallow } = await open()
+      for (const [index, sha] of shas.entries()) {
+        if (index % 100 === 0) signal?.throwIfAborted()
+        const commit = await reader.commit(sha)
+        const parents = shallow.has(sha) ? [] : commit.parents
+        let changes = { files: [] as RawCommit['files'], submoduleEntries: 0 }
+        if (parents.length < 2) {
+          const parent = parents[0]
+          const parentTree = parent === undefined ? null : (treeOf.get(parent) ?? (await reader.commit(parent)).tree)
+          changes = await diffTrees(reader, parentTree, commit.tree)
+        }
+        yield toRawCommit({
+          sha,
+          parents,
+          authorName: commit.authorName,
+          authorEmail: commit.authorEmail,
+          authorTime: commit.authorTime,
+          committerTime: commit.committerTime,
+          encoding: commit.encoding,
+          message: commit.message,
+          files: changes.files,
+          submoduleEntries: changes.submoduleEntries,
+        })
+      }
+    },
+  }
+}

@@ -1,0 +1,109 @@
+import { xdiffChanges } from './xdiff.js'
+
+/** git's `buffer_is_binary`: a NUL byte in the first 8000 bytes. */
+const firstFewBytes = 8000
+/** git's default `core.bigFileThreshold`: blobs larger than this are treated as binary. */
+const bigFileThreshold = 512 * 1024 * 1024
+/** Above this many distinct changed lines, shared lines are counted by splitting instead of searching. */
+const searchLimit = 16
+
+/** Whether git's diff treats `content` as binary (numstat prints `-`). */
+export function isBinary(content: Uint8Array): boolean {
+  return content.length > bigFileThreshold || content.subarray(0, firstFewBytes).indexOf(0) !== -1
+}
+
+/** Number of lines as git counts them: a last line without a newline still counts. */
+export function countLines(content: Uint8Array, start = 0, end = content.length): number {
+  let lines = 0
+  let index = content.indexOf(10, start)
+  while (index !== -1 && index < end) {
+    lines++
+    index = content.indexOf(10, index + 1)
+  }
+  return end > start && content[end - 1] !== 10 ? lines + 1 : lines
+}
+
+/** Lines of `content[start, end)` as latin1 strings (one character per byte), each with its newline. */
+function splitLines(content: Buffer, start: number, end: number): string[] {
+  const lines: string[] = []
+  while (start < end) {
+    const newline = content.indexOf(10, start)
+    const stop = newline === -1 || newline >= end ? end : newline + 1
+    lines.push(content.toString('latin1', start, stop))
+    start = stop
+  }
+  return lines
+}
+
+function asBuffer(content: Uint8Array): Buffer {
+  return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.length)
+}
+
+/** Byte lengths of the longest common head and tail made of whole lines (git's `xdl_trim_ends`). */
+function commonEnds(a: Buffer, b: Buffer): { head: number; tail: number } {
+  const limit = Math.min(a.length, b.length)
+  let head = 0
+  const block = 256
+  while (head + block <= limit && a.compare(b, head, head + block, head, head + block) === 0) head += block
+  while (head < limit && a[head] === b[head]) head++
+  if (head > 0) head = a.lastIndexOf(10, head - 1) + 1
+  let tail = 0
+  const maxTail = limit - head
+  while (tail < maxTail && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+  while (tail > 0) {
+    const start1 = a.length - tail
+    const start2 = b.length - tail
+    if ((start1 === head || a[start1 - 1] === 10) && (start2 === head || b[start2 - 1] === 10)) break
+    const newline = a.indexOf(10, start1)
+    tail = newline === -1 ? 0 : a.length - newline - 1
+  }
+  return { head, tail }
+}
+
+/** Occurrences of `line` as a whole line in `content[start, end)`, up to git's equality limit. */
+function countWholeLine(content: Buffer, line: string, start: number, end: number): number {
+  const needle = Buffer.from(line, 'latin1')
+  const terminated = needle[needle.length - 1] === 10
+  let count = 0
+  for (let at = content.indexOf(needle, start); at !== -1 && at + needle.length <= end && count < 1024; ) {
+    const startsLine = at === start || content[at - 1] === 10
+    if (startsLine && (terminated || at + needle.length === content.length)) count++
+    at = content.indexOf(needle, at + 1)
+  }
+  return count
+}
+
+/**
+ * Lines added and removed between two text versions of a file, as `git diff --numstat` counts
+ * them: git's own Myers diff (xdiff) with its heuristics, lines compared byte for byte including
+ * their newline, so a change to a last line without a newline counts as git counts it.
+ */
+export function countLineChanges(before: Uint8Array, after: Uint8Array): { added: number; removed: number } {
+  if (before.length === 0) return { added: countLines(after), removed: 0 }
+  if (after.length === 0) return { added: 0, removed: countLines(before) }
+  const a = asBuffer(before)
+  const b = asBuffer(after)
+  const { head, tail } = commonEnds(a, b)
+  if (head === a.length && head === b.length) return { added: 0, removed: 0 }
+  const tailStart = a.length - tail
+  const { changed1, changed2 } = xdiffChanges(
+    { lines: splitLines(a, head, tailStart), total: countLines(a) },
+    { lines: splitLines(b, head, b.length - tail), total: countLines(b) },
+    (lines) => {
+      if (lines.length <= searchLimit) {
+        return Int32Array.from(
+          lines,
+          (line) => countWholeLine(a, line, 0, head) + countWholeLine(a, line, tailStart, a.length),
+        )
+      }
+      const ids = new Map(lines.map((line, id) => [line, id]))
+      const counts = new Int32Array(lines.length)
+      for (const line of [...splitLines(a, 0, head), ...splitLines(a, tailStart, a.length)]) {
+        const id = ids.get(line)
+        if (id !== undefined) counts[id] = (counts[id] as number) + 1
+      }
+      return counts
+    },
+  )
+  return { added: changed2, removed: changed1 }
+}
