@@ -27,18 +27,31 @@ export interface ClassificationsTable {
   created_at: string
 }
 
+/** Derived results under content keys (history listings by HEAD, statistics by input hash). */
+export interface ResultsTable {
+  namespace: string
+  key: string
+  /** JSON */
+  data: string
+  /** ISO 8601 time of the last write. */
+  created_at: string
+  /** Order of writes across the table; the oldest results of a namespace are dropped first. */
+  sequence: number
+}
+
 /** The cache's tables as kysely sees them. */
 export interface CacheDatabase {
   meta: MetaTable
   commits: CommitsTable
   classifications: ClassificationsTable
+  results: ResultsTable
 }
 
 /**
  * Tables holding cached data: what `stats` counts and `clear` empties, in this order (tables that
  * reference others first). A migration that adds a table adds it here too.
  */
-export const dataTables = ['commits', 'classifications'] as const satisfies readonly (keyof CacheDatabase)[]
+export const dataTables = ['commits', 'classifications', 'results'] as const satisfies readonly (keyof CacheDatabase)[]
 
 /** The value of the `application` meta row that marks a database as gitlore's cache. */
 export const applicationName = 'gitlore'

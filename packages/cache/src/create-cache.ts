@@ -12,6 +12,7 @@ import { getCommits } from './commits/get-commits.js'
 import { putCommits } from './commits/put-commits.js'
 import type { GitloreCache } from './gitlore-cache.js'
 import { prepareSchema } from './prepare-schema.js'
+import { getListing, getResult, putListing, putResult } from './results/results.js'
 import { ImmediateTransactionDialect, isSqliteDialect } from './sqlite/immediate-transaction-dialect.js'
 import { openSqliteFile } from './sqlite/open-sqlite-file.js'
 import { createWriter, type Writer } from './writer.js'
@@ -97,6 +98,10 @@ async function openCache(baseDialect: Dialect, path: string | undefined): Promis
     putCommits: (commits) => putCommits(writer, commits),
     getClassifications: (query) => getClassifications(db, query),
     putClassifications: (entries) => putClassifications(writer, entries),
+    getListing: (key) => getListing(db, key),
+    putListing: (key, commits) => putListing(writer, key, commits),
+    getResult: (namespace, key) => getResult(db, namespace, key),
+    putResult: (namespace, key, value) => putResult(writer, namespace, key, value),
     stats: () => readCacheStats(db, path),
     clear: () => clearCache({ db, writer, isSqlite }),
     async close() {

@@ -23,7 +23,7 @@ export { SchemaValidationError } from './errors/schema-validation-error.js'
 export { UsageError } from './errors/usage-error.js'
 export type { Commit, FileChange, FileStatus, Person } from './model/commit.js'
 export { isMerge } from './model/commit.js'
-export type { CommitStore, RawCommit } from './model/commit-store.js'
+export type { CommitStore, CommitSummary, ListingStore, RawCommit, ResultStore } from './model/commit-store.js'
 export type {
   CommitCounts,
   Conventions,

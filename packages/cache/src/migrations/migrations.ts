@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initialMigration } from './0001-initial.js'
 import { classificationsMigration } from './0002-classifications.js'
+import { resultsMigration } from './0004-results.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
@@ -9,6 +10,7 @@ import { classificationsMigration } from './0002-classifications.js'
 const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-classifications': classificationsMigration,
+  '0004-results': resultsMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */

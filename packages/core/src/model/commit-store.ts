@@ -16,3 +16,33 @@ export interface CommitStore {
   /** Stores commits; storing a sha twice is harmless. */
   putCommits(commits: readonly RawCommit[]): Promise<void>
 }
+
+/** A commit as listed without its diff: enough to pick a window and to ask a store what it holds. */
+export interface CommitSummary {
+  readonly sha: string
+  /** Parent shas; empty for a root commit and for a shallow clone's boundary commits. */
+  readonly parents: readonly string[]
+  /** Author date, Unix seconds. */
+  readonly authorTime: number
+  /** Committer date, Unix seconds. */
+  readonly committerTime: number
+}
+
+/**
+ * Remembers whole listings (every commit reachable from one HEAD, without diffs). The commits
+ * reachable from a commit never change, so a re-run on the same HEAD needs no walk of the history.
+ */
+export interface ListingStore {
+  /** The listing stored under `key`, or null. */
+  getListing(key: string): Promise<readonly CommitSummary[] | null>
+  /** Stores a listing; a later put under the same key replaces it. */
+  putListing(key: string, commits: readonly CommitSummary[]): Promise<void>
+}
+
+/** Remembers derived results (JSON values) under content keys, so unchanged inputs are not analysed twice. */
+export interface ResultStore {
+  /** The value stored under `key` in `namespace`, or null. */
+  getResult(namespace: string, key: string): Promise<unknown>
+  /** Stores a JSON value; a later put under the same key replaces it. */
+  putResult(namespace: string, key: string, value: unknown): Promise<void>
+}

@@ -1,8 +1,15 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GitCommandError, NotAGitRepositoryError, PathNotFoundError, type RawCommit } from '@gitlore/core'
-import { buildHistoryFixture, buildSyntheticRepository, type HistoryFixture } from '@gitlore/fixtures'
+import {
+  type CommitSummary,
+  GitCommandError,
+  type ListingStore,
+  NotAGitRepositoryError,
+  PathNotFoundError,
+  type RawCommit,
+} from '@gitlore/core'
+import { buildHistoryFixture, buildSyntheticRepository, git, type HistoryFixture } from '@gitlore/fixtures'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { extractGitHistory, type HistoryProgress } from './extract-git-history.js'
 import { findRepositoryRoot } from './find-repository-root.js'
@@ -11,19 +18,39 @@ import { RecordingStore } from './test-support/recording-store.js'
 
 const everything = { since: 'all', until: '2100-01-01T00:00:00Z' }
 
-/** Wraps a backend and records the shas whose diffs it was asked to read. */
-function spyOn(backend: GitBackend): { backend: GitBackend; read: string[] } {
+/** Wraps a backend and records the shas whose diffs it was asked to read, and how often it listed. */
+function spyOn(backend: GitBackend): { backend: GitBackend; read: string[]; listings: number } {
   const read: string[] = []
-  return {
+  const spy = {
     read,
+    listings: 0,
     backend: {
       kind: backend.kind,
       readRepository: (options) => backend.readRepository(options),
-      listCommits: (options) => backend.listCommits(options),
+      listCommits: (options) => {
+        spy.listings++
+        return backend.listCommits(options)
+      },
       readCommits: (shas, options) => {
         read.push(...shas)
         return backend.readCommits(shas, options)
       },
+    } satisfies GitBackend,
+  }
+  return spy
+}
+
+/** An in-memory `ListingStore`. */
+function listingStore(): ListingStore & { keys: string[] } {
+  const listings = new Map<string, readonly CommitSummary[]>()
+  return {
+    keys: [],
+    async getListing(key) {
+      return listings.get(key) ?? null
+    },
+    async putListing(key, commits) {
+      this.keys.push(key)
+      listings.set(key, commits)
     },
   }
 }
@@ -66,6 +93,29 @@ describe.each<GitBackendKind>(['cli', 'isomorphic'])('extractGitHistory with the
     expect(warm.read).toEqual([])
     expect(store.puts).toHaveLength(1)
     expect(second).toEqual(first)
+  })
+
+  it('walks the history once per HEAD with a listing store, and again when HEAD moves', async () => {
+    const listings = listingStore()
+    const dir = await buildSyntheticRepository({ commits: 40, files: 10, seed: 3 })
+    const first = spyOn(createGitBackend({ dir, kind }))
+    const cold = await extractGitHistory({ dir, ...everything, backend: first.backend, listingStore: listings })
+    const second = spyOn(createGitBackend({ dir, kind }))
+    const warm = await extractGitHistory({ dir, ...everything, backend: second.backend, listingStore: listings })
+    expect([first.listings, second.listings]).toEqual([1, 0])
+    expect(warm).toEqual(cold)
+
+    await git(dir, ['commit', '--allow-empty', '--quiet', '-m', 'Move HEAD'], {
+      GIT_AUTHOR_NAME: 'A',
+      GIT_AUTHOR_EMAIL: 'a@example.com',
+      GIT_COMMITTER_NAME: 'A',
+      GIT_COMMITTER_EMAIL: 'a@example.com',
+    })
+    const third = spyOn(createGitBackend({ dir, kind }))
+    const moved = await extractGitHistory({ dir, ...everything, backend: third.backend, listingStore: listings })
+    expect(third.listings).toBe(1)
+    expect(moved.commits).toHaveLength(cold.commits.length + 1)
+    expect(new Set(listings.keys).size).toBe(2)
   })
 
   it('reads only the commits the store does not hold', async () => {

@@ -1,12 +1,15 @@
 import {
   type Commit,
   type CommitStore,
+  type CommitSummary,
   type GitHistory,
+  type ListingStore,
   type RawCommit,
   resolveWindow,
+  sha256,
   type TimeWindow,
 } from '@gitlore/core'
-import { type CommitSummary, createGitBackend, type GitBackend, type GitBackendKind } from './git-backend.js'
+import { createGitBackend, type GitBackend, type GitBackendKind } from './git-backend.js'
 import { gitLogOrder } from './log-order.js'
 import { type Mailmap, parseMailmap } from './mailmap.js'
 
@@ -32,6 +35,8 @@ export interface ExtractGitHistoryOptions {
   readonly backend?: GitBackend | GitBackendKind | 'auto' | undefined
   /** Commits read before, by sha: only commits missing from it have their diffs read, then they are stored. */
   readonly commitStore?: CommitStore | undefined
+  /** Listings made before, by HEAD: a re-run on the same HEAD skips walking the history. */
+  readonly listingStore?: ListingStore | undefined
   /** Called as commits are listed and read. */
   readonly onProgress?: ((progress: HistoryProgress) => void) | undefined
   /** Stops the extraction (and any git process) when aborted. */
@@ -61,6 +66,66 @@ async function knownCommits(store: CommitStore | undefined, shas: readonly strin
   return known
 }
 
+/** The window's commits picked from a listing, before any diff is read. */
+export interface HistoryPlan {
+  readonly repository: GitHistory['repository']
+  readonly window: TimeWindow
+  /** Shas of the window's commits in `git log` order (shallow boundary commits left out). */
+  readonly shas: readonly string[]
+  /** The `.mailmap` text that applies, or null. */
+  readonly mailmap: string | null
+  /** Shallow boundary commits reachable from HEAD (0 for a complete clone). */
+  readonly shallowBoundary: number
+  /** Reads the planned commits (from the commit store where it has them) into a `GitHistory`. */
+  read(): Promise<GitHistory>
+}
+
+/**
+ * Lists the repository containing `dir` and picks the commits reachable from HEAD whose author date
+ * is in [since, until], without reading any diff. With a `listingStore` (and the same HEAD and
+ * shallow boundary as a run before) not even the listing walk runs again.
+ */
+export async function planGitHistory(options: ExtractGitHistoryOptions): Promise<HistoryPlan> {
+  const { dir, commitStore, listingStore, onProgress, signal } = options
+  signal?.throwIfAborted()
+  const window = resolveWindow({ since: options.since, until: options.until })
+  const backend =
+    typeof options.backend === 'object' ? options.backend : createGitBackend({ dir, kind: options.backend ?? 'auto' })
+  const state = await backend.readRepository({ signal })
+  const head = state.info.head
+  if (head === null) {
+    return {
+      repository: state.info,
+      window,
+      shas: [],
+      mailmap: state.mailmap,
+      shallowBoundary: 0,
+      read: async () => emptyHistory(state.info, window),
+    }
+  }
+  const listingKey = `${head}:${sha256([...state.shallowCommits].sort().join(','))}`
+  let listed = (await listingStore?.getListing(listingKey)) ?? null
+  if (listed === null) {
+    onProgress?.({ phase: 'listing', done: 0 })
+    listed = await backend.listCommits({ signal })
+    await listingStore?.putListing(listingKey, listed)
+  }
+  onProgress?.({ phase: 'listing', done: listed.length, total: listed.length })
+  const boundary = new Set(state.shallowCommits)
+  const shallowBoundary = listed.filter((commit) => boundary.has(commit.sha)).length
+  const keep = inWindow(window)
+  const bySha = new Map(listed.map((commit) => [commit.sha, commit]))
+  const shas = gitLogOrder(head, listed).filter((sha) => !boundary.has(sha) && keep(bySha.get(sha) as CommitSummary))
+  const plan: Omit<HistoryPlan, 'read'> = {
+    repository: state.info,
+    window,
+    shas,
+    mailmap: state.mailmap,
+    shallowBoundary,
+  }
+  return { ...plan, read: () => readPlannedHistory(plan, backend, { commitStore, onProgress, signal }) }
+}
+
 /**
  * Reads the history of the repository containing `dir`: the commits reachable from HEAD whose
  * author date is in [since, until] (merges included, without files), in `git log`'s default order
@@ -70,33 +135,19 @@ async function knownCommits(store: CommitStore | undefined, shas: readonly strin
  * re-run reads no diffs.
  */
 export async function extractGitHistory(options: ExtractGitHistoryOptions): Promise<GitHistory> {
-  const { dir, commitStore, onProgress, signal } = options
-  signal?.throwIfAborted()
-  const window = resolveWindow({ since: options.since, until: options.until })
-  const backend =
-    typeof options.backend === 'object' ? options.backend : createGitBackend({ dir, kind: options.backend ?? 'auto' })
-  const state = await backend.readRepository({ signal })
-  const empty = {
-    repository: state.info,
-    window,
-    commits: [],
-    warnings: [],
-    shallow: false,
-    skippedSubmoduleEntries: 0,
-  }
-  if (state.info.head === null) return empty
+  return (await planGitHistory(options)).read()
+}
 
-  onProgress?.({ phase: 'listing', done: 0 })
-  const listed = await backend.listCommits({ signal })
-  onProgress?.({ phase: 'listing', done: listed.length, total: listed.length })
-  const boundary = new Set(state.shallowCommits)
-  const reachedBoundary = listed.filter((commit) => boundary.has(commit.sha)).length
-  const keep = inWindow(window)
-  const bySha = new Map(listed.map((commit) => [commit.sha, commit]))
-  const shas = gitLogOrder(state.info.head, listed).filter(
-    (sha) => !boundary.has(sha) && keep(bySha.get(sha) as CommitSummary),
-  )
+function emptyHistory(repository: GitHistory['repository'], window: TimeWindow): GitHistory {
+  return { repository, window, commits: [], warnings: [], shallow: false, skippedSubmoduleEntries: 0 }
+}
 
+async function readPlannedHistory(
+  plan: Omit<HistoryPlan, 'read'>,
+  backend: GitBackend,
+  { commitStore, onProgress, signal }: Pick<ExtractGitHistoryOptions, 'commitStore' | 'onProgress' | 'signal'>,
+): Promise<GitHistory> {
+  const { shas } = plan
   const commits = await knownCommits(commitStore, shas)
   const missing = shas.filter((sha) => !commits.has(sha))
   let unsaved: RawCommit[] = []
@@ -114,24 +165,24 @@ export async function extractGitHistory(options: ExtractGitHistoryOptions): Prom
   }
   if (unsaved.length > 0) await commitStore?.putCommits(unsaved)
 
-  const mailmap = parseMailmap(state.mailmap ?? '')
+  const mailmap = parseMailmap(plan.mailmap ?? '')
   const raw = shas.map((sha) => commits.get(sha) as RawCommit)
   const skippedSubmoduleEntries = raw.reduce((sum, commit) => sum + commit.submoduleEntries, 0)
   const warnings: string[] = []
-  if (reachedBoundary > 0) {
+  if (plan.shallowBoundary > 0) {
     warnings.push(
-      `shallow clone: history stops at ${reachedBoundary} boundary commit(s); run \`git fetch --unshallow\` for the full history`,
+      `shallow clone: history stops at ${plan.shallowBoundary} boundary commit(s); run \`git fetch --unshallow\` for the full history`,
     )
   }
   if (skippedSubmoduleEntries > 0) {
     warnings.push(`skipped ${skippedSubmoduleEntries} submodule (gitlink) entries: their contents are not analysed`)
   }
   return {
-    repository: state.info,
-    window,
+    repository: plan.repository,
+    window: plan.window,
     commits: raw.map((commit) => withMailmap(commit, mailmap)),
     warnings,
-    shallow: reachedBoundary > 0,
+    shallow: plan.shallowBoundary > 0,
     skippedSubmoduleEntries,
   }
 }

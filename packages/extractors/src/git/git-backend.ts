@@ -1,21 +1,13 @@
-import type { RawCommit, RepositoryInfo } from '@gitlore/core'
+import type { CommitSummary, RawCommit, RepositoryInfo } from '@gitlore/core'
+
+export type { CommitSummary } from '@gitlore/core'
+
 import { createCliBackend } from './cli-backend.js'
 import { findGitBinary } from './find-git-binary.js'
 import { createIsomorphicBackend } from './isomorphic-backend.js'
 
 /** The two ways of reading a repository: the git binary, or isomorphic-git in pure JavaScript. */
 export type GitBackendKind = 'cli' | 'isomorphic'
-
-/** A commit as listed without its diff: enough to pick the window and ask the commit store. */
-export interface CommitSummary {
-  readonly sha: string
-  /** Parent shas; empty for a root commit and for a shallow clone's boundary commits. */
-  readonly parents: readonly string[]
-  /** Author date, Unix seconds. */
-  readonly authorTime: number
-  /** Committer date, Unix seconds. */
-  readonly committerTime: number
-}
 
 /** What a backend learns about the repository before reading any history. */
 export interface RepositoryState {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { GitCommandError, type RawCommit } from '@gitlore/core'
-import { getConfig, resolveRef } from 'isomorphic-git'
 import { decodeLossy } from './decode.js'
 import type { CommitSummary, GitBackend, GitBackendCallOptions, RepositoryState } from './git-backend.js'
+import { loadIsomorphicGit } from './isomorphic/load-isomorphic-git.js'
 import { locateRepository, type RepositoryLocation } from './isomorphic/locate-repository.js'
 import { ObjectReader, treeMode } from './isomorphic/object-reader.js'
 import { diffTrees } from './isomorphic/tree-diff.js'
@@ -28,6 +28,7 @@ async function readHead(opened: Opened): Promise<{ head: string | null; branch: 
   const text = (await readFile(join(opened.location.gitDir, 'HEAD'), 'utf8')).trim()
   if (!text.startsWith('ref:')) return { head: text, branch: null }
   const ref = text.slice(4).trim()
+  const { resolveRef } = await loadIsomorphicGit()
   const head = await resolveRef({ fs: opened.reader.client, gitdir: opened.location.commonDir, ref }).catch(
     (error: unknown) => {
       if ((error as { code?: unknown }).code === 'NotFoundError') return null // a branch without commits yet
@@ -71,7 +72,11 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
       const { location, reader, shallow } = repository
       const { head, branch } = await readHead(repository)
       const [remote, mailmap] = await Promise.all([
-        getConfig({ fs: reader.client, gitdir: location.commonDir, path: 'remote.origin.url' }) as Promise<unknown>,
+        (await loadIsomorphicGit()).getConfig({
+          fs: reader.client,
+          gitdir: location.commonDir,
+          path: 'remote.origin.url',
+        }) as Promise<unknown>,
         location.workTree === null ? headMailmap(reader, head) : readWorkTreeMailmap(location.workTree),
       ])
       return {

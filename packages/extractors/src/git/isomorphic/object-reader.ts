@@ -1,8 +1,8 @@
 import { GitCommandError } from '@gitlore/core'
-import { readObject } from 'isomorphic-git'
 import { type CommitObject, parseCommitObject } from '../commit-object.js'
 import { decodeLossy, isAscii } from '../decode.js'
 import { DeltaBaseCache } from './delta-base-cache.js'
+import { loadIsomorphicGit } from './load-isomorphic-git.js'
 import { createObjectFs, type ObjectFs } from './object-fs.js'
 
 /** One entry of a tree object. */
@@ -106,6 +106,7 @@ export class ObjectReader {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.deltaBases.beforeRead()
+        const { readObject } = await loadIsomorphicGit()
         const result = await readObject({
           fs: this.client,
           gitdir: this.gitDir,
