@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Bundles the CLI (after `tsc -b` wrote dist/) into bundle/: one file per lazily loaded command
+// chunk, so start-up resolves a handful of modules instead of hundreds. better-sqlite3 stays
+// external because it is a native addon.
+import { build } from 'esbuild'
+
+await build({
+  entryPoints: ['dist/bin.js'],
+  outdir: 'bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  external: ['better-sqlite3'],
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies call require(); give ESM chunks one.
+  banner: {
+    js: "import { createRequire as __gitloreRequire } from 'node:module'; const require = __gitloreRequire(import.meta.url);",
+  },
+})

@@ -1,0 +1,255 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { buildEmptyFixture, buildHistoryFixture, git, type HistoryFixture } from '@gitlore/fixtures'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { main } from './main.js'
+import type { Terminal } from './terminal.js'
+
+const execFileAsync = promisify(execFile)
+
+interface Captured {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+async function run(args: readonly string[], cwd = process.cwd()): Promise<Captured> {
+  let stdout = ''
+  let stderr = ''
+  const terminal: Terminal = {
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    },
+    interactive: false,
+    env: { PATH: process.env.PATH },
+    cwd,
+  }
+  const code = await main(args, terminal)
+  return { code, stdout, stderr }
+}
+
+let fixture: HistoryFixture
+
+beforeAll(async () => {
+  fixture = await buildHistoryFixture()
+})
+
+describe('gitlore context', () => {
+  it('prints the context JSON and nothing else on stdout, and writes the same to .gitlore/context.json', async () => {
+    const result = await run(['context', '--repo', fixture.dir, '--since', 'all', '--json'])
+    expect(result.stderr).not.toContain('error')
+    expect(result.code).toBe(0)
+    const printed = JSON.parse(result.stdout)
+    const written = JSON.parse(await readFile(join(fixture.dir, '.gitlore', 'context.json'), 'utf8'))
+    expect(written).toEqual(printed)
+    expect(printed.schemaVersion).toBe(1)
+    expect(printed.repo.head).toBe((await git(fixture.dir, ['rev-parse', 'HEAD'])).trim())
+    expect(printed.repo.branch).toBe('main')
+    const nonMerges = Number((await git(fixture.dir, ['rev-list', '--count', '--no-merges', 'HEAD'])).trim())
+    const merges = Number((await git(fixture.dir, ['rev-list', '--count', '--merges', 'HEAD'])).trim())
+    expect(printed.commits.total).toBe(nonMerges)
+    expect(printed.commits.merges).toBe(merges)
+  })
+
+  it('gives the same context from both git backends, cached or not', async () => {
+    const args = ['context', '--repo', fixture.dir, '--since', 'all', '--until', '2026-01-01', '--json']
+    const cli = await run([...args, '--git-backend', 'cli', '--no-cache'])
+    const isomorphic = await run([...args, '--git-backend', 'isomorphic', '--no-cache'])
+    const cached = await run([...args, '--git-backend', 'cli'])
+    const warm = await run([...args, '--git-backend', 'isomorphic'])
+    expect(JSON.parse(isomorphic.stdout)).toEqual(JSON.parse(cli.stdout))
+    expect(JSON.parse(cached.stdout)).toEqual(JSON.parse(cli.stdout))
+    expect(JSON.parse(warm.stdout)).toEqual(JSON.parse(cli.stdout))
+  })
+
+  it('reuses stored statistics only while commits, .mailmap and options are unchanged', async () => {
+    const { dir } = await buildHistoryFixture()
+    const args = ['context', '--repo', dir, '--since', 'all', '--until', '2026-01-01', '--json']
+    const first = JSON.parse((await run(args)).stdout)
+    expect(JSON.parse((await run(args)).stdout)).toEqual(first)
+    const capped = JSON.parse((await run([...args, '--min-shared-commits', '2'])).stdout)
+    expect(capped.coupling.length).toBeGreaterThan(first.coupling.length)
+
+    // Folding Dave into Alice in .mailmap must change the people, although no commit changed.
+    await writeFile(
+      join(dir, '.mailmap'),
+      `${await readFile(join(dir, '.mailmap'), 'utf8')}Alice Archer <alice@example.com> <dave@example.com>\n`,
+    )
+    const remapped = JSON.parse((await run(args)).stdout)
+    expect(remapped.commits.authors).toBe(first.commits.authors - 1)
+    expect(remapped.people.map((person: { identity: string }) => person.identity)).not.toContain('dave@example.com')
+
+    // A new commit moves HEAD: the listing and the statistics are made again.
+    await git(dir, ['commit', '--allow-empty', '--quiet', '-m', 'fix: nothing'], {
+      GIT_AUTHOR_NAME: 'Erin Ede',
+      GIT_AUTHOR_EMAIL: 'erin@example.com',
+      GIT_AUTHOR_DATE: '2025-12-01T00:00:00Z',
+      GIT_COMMITTER_NAME: 'Erin Ede',
+      GIT_COMMITTER_EMAIL: 'erin@example.com',
+      GIT_COMMITTER_DATE: '2025-12-01T00:00:00Z',
+    })
+    const moved = JSON.parse((await run(args)).stdout)
+    expect(moved.commits.total).toBe(remapped.commits.total + 1)
+  })
+
+  it('honours the window and the statistics flags', async () => {
+    const all = JSON.parse((await run(['context', '--repo', fixture.dir, '--since', 'all', '--json'])).stdout)
+    const narrow = JSON.parse(
+      (
+        await run([
+          'context',
+          '--repo',
+          fixture.dir,
+          '--since',
+          '2025-01-01',
+          '--until',
+          '2025-01-31',
+          '--json',
+          '--min-shared-commits',
+          '2',
+        ])
+      ).stdout,
+    )
+    const expected = Number(
+      (await git(fixture.dir, ['log', '--no-merges', '--format=%ad', '--date=unix', 'HEAD']))
+        .trim()
+        .split('\n')
+        .filter((line) => {
+          const ms = Number(line) * 1000
+          return ms >= Date.parse('2025-01-01T00:00:00Z') && ms <= Date.parse('2025-01-31T23:59:59.999Z')
+        }).length,
+    )
+    expect(narrow.commits.total).toBe(expected)
+    expect(narrow.commits.total).toBeLessThan(all.commits.total)
+    expect(narrow.window).toEqual({ since: '2025-01-01T00:00:00.000Z', until: '2025-01-31T23:59:59.999Z' })
+    expect(narrow.coupling.every((pair: { shared: number }) => pair.shared >= 2)).toBe(true)
+  })
+
+  it('prints a readable summary without --json', async () => {
+    const result = await run(['context', '--repo', fixture.dir, '--since', 'all'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/commits \(\+1 merges\) by \d+ authors/)
+    expect(result.stdout).toContain('src/db.ts')
+  })
+
+  it('finds the repository from a subdirectory', async () => {
+    const result = await run(['context', '--since', 'all', '--json'], join(fixture.dir, 'src'))
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).repo.path).toBe(fixture.dir)
+  })
+})
+
+describe('bad input', () => {
+  it('a missing path: one line, exit 2', async () => {
+    const result = await run(['context', '--repo', '/definitely/not/here'])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain('/definitely/not/here does not exist')
+  })
+
+  it('a directory that is not a repository: one line, exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gitlore-plain-'))
+    const result = await run(['context', '--repo', dir])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain('is not a git repository')
+  })
+
+  it('an empty repository: one line, exit 2', async () => {
+    const dir = await buildEmptyFixture()
+    const result = await run(['context', '--repo', dir])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain('has no commits yet')
+  })
+
+  it('an unknown configuration key: named, exit 2, nothing written', async () => {
+    const { dir } = await buildHistoryFixture()
+    await writeFile(join(dir, 'gitlore.toml'), '[analysis]\nmax_changset_size = 10\n')
+    const result = await run(['context', '--repo', dir, '--json'])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain('analysis.max_changset_size')
+    await expect(stat(join(dir, '.gitlore', 'context.json'))).rejects.toThrow()
+  })
+
+  it('unknown flags, bad numbers and unknown commands: exit 2', async () => {
+    expect((await run(['context', '--frobnicate'])).code).toBe(2)
+    expect((await run(['context', '--repo', fixture.dir, '--top', 'many'])).stderr).toContain(
+      '--top must be a positive whole number',
+    )
+    expect((await run(['context', '--repo', fixture.dir, '--since', 'yesterday'])).code).toBe(2)
+    expect((await run(['context', '--repo', fixture.dir, '--git-backend', 'svn'])).stderr).toContain(
+      'analysis.git_backend',
+    )
+    expect((await run(['frobnicate'])).code).toBe(2)
+  })
+})
+
+describe('gitlore analyze --offline', () => {
+  it('writes gitlore-report.md with findings that cite real commits', async () => {
+    const { dir } = await buildHistoryFixture()
+    const result = await run(['analyze', '--repo', dir, '--offline', '--since', 'all', '--format', 'report'])
+    expect(result.code).toBe(0)
+    const report = await readFile(join(dir, 'gitlore-report.md'), 'utf8')
+    expect(report).toContain('src/db.ts')
+    const cited = [...report.matchAll(/\b[0-9a-f]{40}\b/g)].map((match) => match[0])
+    const known = new Set((await git(dir, ['rev-list', '--all'])).trim().split('\n'))
+    for (const sha of cited) expect(known.has(sha)).toBe(true)
+  })
+
+  it('--dry-run prints the report and writes nothing', async () => {
+    const { dir } = await buildHistoryFixture()
+    const result = await run([
+      'analyze',
+      '--repo',
+      dir,
+      '--offline',
+      '--since',
+      'all',
+      '--format',
+      'report',
+      '--dry-run',
+    ])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('src/db.ts')
+    await expect(stat(join(dir, 'gitlore-report.md'))).rejects.toThrow()
+    await expect(stat(join(dir, '.gitlore', 'context.json'))).rejects.toThrow()
+  })
+
+  it('writes the default formats, the markdown and the standalone HTML report, into --out', async () => {
+    const { dir } = await buildHistoryFixture()
+    const out = await mkdtemp(join(tmpdir(), 'gitlore-out-'))
+    const result = await run(['analyze', '--repo', dir, '--offline', '--since', 'all', '--out', out])
+    expect(result.code).toBe(0)
+    expect(await readFile(join(out, 'gitlore-report.md'), 'utf8')).toContain('# gitlore report')
+    expect(await readFile(join(out, 'gitlore-report.html'), 'utf8')).toMatch(/^<!doctype html>/i)
+    await expect(stat(join(dir, 'gitlore-report.md'))).rejects.toThrow()
+  })
+})
+
+describe('the gitlore binary', () => {
+  const bin = join(import.meta.dirname, '..', 'bundle', 'bin.js')
+
+  it('answers --help and --version and exits 0', async () => {
+    const help = await execFileAsync('node', [bin, '--help'])
+    expect(help.stdout).toContain('Usage: gitlore <command>')
+    expect(help.stdout).toContain('context')
+    const version = await execFileAsync('node', [bin, '--version'])
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('exits 2 with a one-line error for a repository path that does not exist', async () => {
+    const failure = await execFileAsync('node', [bin, 'context', '--repo', '/no/such/dir']).catch((error) => error)
+    expect(failure.code).toBe(2)
+    expect(failure.stdout).toBe('')
+    expect(failure.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,54 @@
+import type { RepositoryContext } from '@gitlore/core'
+import type { CommandInput } from '../main.js'
+import { collectContext } from '../pipeline/collect-context.js'
+import { Progress } from '../progress.js'
+import { exitCodes, type Terminal } from '../terminal.js'
+
+/** `gitlore context`: the repository context as JSON (--json) or as a short summary. */
+export async function runContext({ flags, terminal }: CommandInput): Promise<number> {
+  const progress = new Progress(terminal)
+  const { context, contextPath, degraded } = await collectContext(flags, terminal, progress)
+  for (const stage of degraded) progress.note(`warning: ${stage.stage}: ${stage.error}`)
+  if (flags.json === true) terminal.stdout(`${JSON.stringify(context, null, 2)}\n`)
+  else printSummary(context, terminal)
+  progress.note(`wrote ${contextPath}`)
+  return degraded.length > 0 ? exitCodes.degraded : exitCodes.ok
+}
+
+function printSummary(context: RepositoryContext, terminal: Terminal): void {
+  const out: string[] = []
+  out.push(`${context.repo.remote ?? context.repo.path} @ ${context.repo.head?.slice(0, 7) ?? '(no commits)'}`)
+  out.push(`window ${context.window.since} .. ${context.window.until}`)
+  out.push(`${context.commits.total} commits (+${context.commits.merges} merges) by ${context.commits.authors} authors`)
+  const section = (title: string, rows: readonly string[]) => {
+    if (rows.length === 0) return
+    out.push('', title, ...rows.slice(0, 10).map((row) => `  ${row}`))
+  }
+  section(
+    'hotspots (commits, churn, authors)',
+    context.hotspots.map((spot) => `${spot.path}  ${spot.commits}  ${spot.churn}  ${spot.authors}`),
+  )
+  section(
+    'change together (shared commits, degree)',
+    context.coupling.map((pair) => `${pair.a} + ${pair.b}  ${pair.shared}  ${pair.degree}`),
+  )
+  section(
+    'hubs (partners)',
+    context.hubs.map((hub) => `${hub.path}  ${hub.partners}`),
+  )
+  section(
+    'reverts',
+    context.reverts.map((revert) => `${revert.sha.slice(0, 7)}  ${revert.subject}`),
+  )
+  section(
+    'fixed soon after a change (fixes)',
+    context.fixAfter.map((entry) => `${entry.path}  ${entry.fixes}`),
+  )
+  section(
+    'ownership (main author, share, bus factor)',
+    context.ownership.map(
+      (entry) => `${entry.path}  ${entry.mainAuthor}  ${entry.mainAuthorShare}  ${entry.busFactor}`,
+    ),
+  )
+  terminal.stdout(`${out.join('\n')}\n`)
+}

@@ -1,0 +1,120 @@
+import type { ParseArgsOptionsConfig } from 'node:util'
+
+/** A command's flags and help text; kept free of imports so `--help` loads nothing heavy. */
+export interface CommandSpec {
+  readonly name: string
+  readonly summary: string
+  readonly usage: string
+  readonly options: ParseArgsOptionsConfig
+  readonly help: string
+  /** Number of positional arguments accepted. */
+  readonly positionals?: number
+}
+
+const windowHelp = `  --repo DIR                 repository to read (default: the current directory)
+  --config FILE              configuration file (default: <repo>/gitlore.toml)
+  --since 90d|DATE|all       start of the window: a duration back from --until, an ISO date, or all
+  --until DATE               end of the window (default: now)
+  --git-backend B            auto | cli | isomorphic (auto uses the git binary when present)
+  --no-cache                 read every commit again instead of using <repo>/.gitlore/cache.db`
+
+const windowOptions = {
+  repo: { type: 'string' },
+  config: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  'git-backend': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig
+
+const statsOptions = {
+  top: { type: 'string' },
+  'max-changeset-size': { type: 'string' },
+  'min-shared-commits': { type: 'string' },
+  'fix-window-days': { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig
+
+const statsHelp = `  --top N                    cap each list at N entries, never fewer than 20 (default 100)
+  --max-changeset-size N     coupling ignores commits touching more than N files (default 30)
+  --min-shared-commits N     coupling pairs need at least N shared commits (default 3)
+  --fix-window-days N        fix-after looks back N days before each fix (default 7)`
+
+export const contextSpec: CommandSpec = {
+  name: 'context',
+  summary: 'print repository statistics (no LLM) and write .gitlore/context.json',
+  usage: 'gitlore context [options]',
+  options: { ...windowOptions, ...statsOptions, json: { type: 'boolean' } },
+  help: `${windowHelp}
+${statsHelp}
+  --json                     print the context JSON on stdout and nothing else`,
+}
+
+export const analyzeSpec: CommandSpec = {
+  name: 'analyze',
+  summary: 'analyse the repository and write gitlore-report.md',
+  usage: 'gitlore analyze [options]',
+  options: {
+    ...windowOptions,
+    ...statsOptions,
+    'git-only': { type: 'boolean' },
+    offline: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    refresh: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+  },
+  help: `${windowHelp}
+${statsHelp}
+  --offline                  use no network and no LLM (statistical findings)
+  --git-only                 skip GitHub review data
+  --format LIST              comma-separated formats (default from config: report,html)
+  --out DIR                  where reports go (default: the repository root)
+  --refresh                  refetch review data for the whole window
+  --dry-run                  print the report on stdout instead of writing files
+  -v, --verbose              show more detail while running`,
+}
+
+export const initSpec: CommandSpec = {
+  name: 'init',
+  summary: 'write a commented gitlore.toml into the repository',
+  usage: 'gitlore init [--repo DIR] [--force]',
+  options: { repo: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  help: `  --repo DIR                 repository root (default: the current directory)
+  --force                    overwrite an existing gitlore.toml`,
+}
+
+export const cacheSpec: CommandSpec = {
+  name: 'cache',
+  summary: 'show (stats) or empty (clear) the cache at <repo>/.gitlore/cache.db',
+  usage: 'gitlore cache stats|clear [--repo DIR] [--config FILE]',
+  options: { repo: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  positionals: 1,
+  help: `  stats                      row counts per table and file size
+  clear                      delete cached data (the schema stays)
+  --repo DIR                 repository root (default: the current directory)
+  --config FILE              configuration file (default: <repo>/gitlore.toml)`,
+}
+
+export const commandSpecs: readonly CommandSpec[] = [analyzeSpec, contextSpec, initSpec, cacheSpec]
+
+export function commandHelp(spec: CommandSpec): string {
+  return `${spec.summary}\n\nUsage: ${spec.usage}\n\nOptions:\n${spec.help}\n  -h, --help                 show this help\n`
+}
+
+export function mainHelp(version: string): string {
+  const width = Math.max(...commandSpecs.map((spec) => spec.name.length))
+  const lines = commandSpecs.map((spec) => `  ${spec.name.padEnd(width)}  ${spec.summary}`)
+  return `gitlore ${version}: what a repository's history and reviews teach, for people and AI assistants
+
+Usage: gitlore <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Run gitlore <command> --help for a command's options.
+Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 finished with a degraded stage,
+130 interrupted.
+`
+}

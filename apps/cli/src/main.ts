@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { type CommandSpec, commandHelp, commandSpecs, mainHelp } from './commands/specs.js'
+import { exitCodes, type Terminal } from './terminal.js'
+
+/** Parsed flags of one command, as `node:util` parseArgs returns them. */
+export type Flags = Record<string, string | boolean | undefined>
+
+export interface CommandInput {
+  readonly flags: Flags
+  readonly positionals: readonly string[]
+  readonly terminal: Terminal
+  /** Aborted on SIGINT; long stages stop at the next item and keep what they committed. */
+  readonly signal: AbortSignal
+}
+
+type CommandRunner = (input: CommandInput) => Promise<number>
+
+// Implementations load only when their command runs, so `--help` stays as fast as bare node.
+const runners: Readonly<Record<string, () => Promise<CommandRunner>>> = {
+  analyze: async () => (await import('./commands/analyze.js')).runAnalyze,
+  context: async () => (await import('./commands/context.js')).runContext,
+  init: async () => (await import('./commands/init.js')).runInit,
+  cache: async () => (await import('./commands/cache.js')).runCache,
+}
+
+export function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  return manifest.version
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(
+  argv: readonly string[],
+  terminal: Terminal,
+  signal = new AbortController().signal,
+): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const spec = commandSpecs.find((candidate) => candidate.name === rest[0])
+    terminal.stdout(spec ? commandHelp(spec) : mainHelp(version()))
+    return exitCodes.ok
+  }
+  if (first === '--version' || first === '-V') {
+    terminal.stdout(`${version()}\n`)
+    return exitCodes.ok
+  }
+  const spec = commandSpecs.find((candidate) => candidate.name === first)
+  if (spec === undefined) {
+    terminal.stderr(`gitlore: unknown command "${first}"; run gitlore --help to see the commands\n`)
+    return exitCodes.usage
+  }
+  let parsed: { flags: Flags; positionals: string[] }
+  try {
+    parsed = parseCommandArgs(spec, rest)
+  } catch (error) {
+    terminal.stderr(`gitlore ${spec.name}: ${(error as Error).message}; run gitlore ${spec.name} --help\n`)
+    return exitCodes.usage
+  }
+  if (parsed.flags.help === true) {
+    terminal.stdout(commandHelp(spec))
+    return exitCodes.ok
+  }
+  try {
+    const run = await (runners[spec.name] as () => Promise<CommandRunner>)()
+    return await run({ flags: parsed.flags, positionals: parsed.positionals, terminal, signal })
+  } catch (error) {
+    return reportError(error, terminal, signal)
+  }
+}
+
+function parseCommandArgs(spec: CommandSpec, args: readonly string[]): { flags: Flags; positionals: string[] } {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: spec.options,
+    strict: true,
+    allowPositionals: (spec.positionals ?? 0) > 0,
+  })
+  if (positionals.length > (spec.positionals ?? 0)) throw new Error(`unexpected argument "${positionals.at(-1)}"`)
+  return { flags: values as Flags, positionals }
+}
+
+/** The only place errors become terminal text and exit codes. */
+export async function reportError(error: unknown, terminal: Terminal, signal?: AbortSignal): Promise<number> {
+  if (signal?.aborted) {
+    terminal.stderr('gitlore: interrupted; finished work is kept in the cache\n')
+    return exitCodes.interrupted
+  }
+  const { GitloreError } = await import('@gitlore/core')
+  if (GitloreError.isInstance(error)) {
+    terminal.stderr(`gitlore: ${error.message}\n`)
+    return error.kind === 'usage' ? exitCodes.usage : exitCodes.failure
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  terminal.stderr(`gitlore: unexpected error (please report it): ${detail}\n`)
+  return exitCodes.failure
+}

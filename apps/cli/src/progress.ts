@@ -1,0 +1,37 @@
+import type { Terminal } from './terminal.js'
+
+/** One stage's progress on stderr: redrawn in place on a terminal, one line per stage otherwise. */
+export class Progress {
+  private lastDraw = 0
+  private drawn = false
+
+  constructor(private readonly terminal: Terminal) {}
+
+  /** Reports `done` of `total` items of a stage; throttled to ten redraws a second. */
+  update(stage: string, done: number, total?: number): void {
+    if (!this.terminal.interactive) return
+    const now = Date.now()
+    if (now - this.lastDraw < 100 && done !== total) return
+    this.lastDraw = now
+    const count = total === undefined ? `${done}` : `${done}/${total}`
+    this.terminal.stderr(`\r\x1b[2K${stage}: ${count}`)
+    this.drawn = true
+  }
+
+  /** Ends a stage with a permanent line. */
+  done(line: string): void {
+    this.clear()
+    this.terminal.stderr(`${line}\n`)
+  }
+
+  /** A note or warning, on its own line. */
+  note(line: string): void {
+    this.clear()
+    this.terminal.stderr(`${line}\n`)
+  }
+
+  private clear(): void {
+    if (this.drawn) this.terminal.stderr('\r\x1b[2K')
+    this.drawn = false
+  }
+}
