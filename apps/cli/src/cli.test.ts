@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -232,6 +232,44 @@ describe('gitlore analyze --offline', () => {
     expect(await readFile(join(out, 'gitlore-report.md'), 'utf8')).toContain('# gitlore report')
     expect(await readFile(join(out, 'gitlore-report.html'), 'utf8')).toMatch(/^<!doctype html>/i)
     await expect(stat(join(dir, 'gitlore-report.md'))).rejects.toThrow()
+  })
+})
+
+describe('gitlore init and gitlore cache', () => {
+  it('init writes a gitlore.toml that loads as the defaults, and refuses to overwrite it without --force', async () => {
+    const { dir } = await buildHistoryFixture()
+    expect((await run(['init', '--repo', dir])).code).toBe(0)
+    const written = await readFile(join(dir, 'gitlore.toml'), 'utf8')
+    expect(written).toContain('[analysis]')
+    const again = await run(['init', '--repo', dir])
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('--force')
+    expect((await run(['init', '--repo', dir, '--force'])).code).toBe(0)
+    expect((await run(['context', '--repo', dir, '--json'])).code).toBe(0)
+  })
+
+  it('cache stats counts what a run stored and cache clear empties it', async () => {
+    const { dir } = await buildHistoryFixture()
+    await run(['context', '--repo', dir, '--since', 'all'])
+    const stats = await run(['cache', 'stats', '--repo', dir])
+    expect(stats.code).toBe(0)
+    const total = Number((await git(dir, ['rev-list', '--count', 'HEAD'])).trim())
+    expect(JSON.parse(stats.stdout.slice(stats.stdout.indexOf('{'))).rows.commits).toBe(total)
+    expect((await run(['cache', 'clear', '--repo', dir])).code).toBe(0)
+    const cleared = await run(['cache', 'stats', '--repo', dir])
+    expect(JSON.parse(cleared.stdout.slice(cleared.stdout.indexOf('{'))).rows.commits).toBe(0)
+    expect((await run(['cache', 'vacuum', '--repo', dir])).code).toBe(2)
+  })
+
+  it('a foreign file where the cache goes is left untouched and the run continues without it (exit 3)', async () => {
+    const { dir } = await buildHistoryFixture()
+    await mkdir(join(dir, '.gitlore'), { recursive: true })
+    await writeFile(join(dir, '.gitlore', 'cache.db'), 'my notes, not a database\n')
+    const result = await run(['context', '--repo', dir, '--json'])
+    expect(result.code).toBe(3)
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1)
+    expect(result.stderr).toContain('cache')
+    expect(await readFile(join(dir, '.gitlore', 'cache.db'), 'utf8')).toBe('my notes, not a database\n')
   })
 })
 
