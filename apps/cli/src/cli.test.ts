@@ -235,6 +235,39 @@ describe('gitlore analyze --offline', () => {
   })
 })
 
+describe('gitlore runs and gitlore render', () => {
+  it('stores every analyze run and renders any of them again, byte for byte, without new work', async () => {
+    const { dir } = await buildHistoryFixture()
+    const first = await run(['analyze', '--repo', dir, '--offline', '--since', 'all'])
+    expect(first.code).toBe(0)
+    const firstReport = await readFile(join(dir, 'gitlore-report.md'), 'utf8')
+    const firstHtml = await readFile(join(dir, 'gitlore-report.html'), 'utf8')
+    const second = await run(['analyze', '--repo', dir, '--offline', '--since', '2025-02-01'])
+    expect(second.code).toBe(0)
+    expect(await readFile(join(dir, 'gitlore-report.md'), 'utf8')).not.toBe(firstReport)
+
+    const listed = await run(['runs', '--repo', dir])
+    const ids = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/)[0] as string)
+    expect(ids).toHaveLength(2)
+    const out = await mkdtemp(join(tmpdir(), 'gitlore-render-'))
+    const older = ids[1] as string
+    expect((await run(['render', 'report', '--repo', dir, '--run', older, '--out', out])).code).toBe(0)
+    expect(await readFile(join(out, 'gitlore-report.md'), 'utf8')).toBe(firstReport)
+    expect((await run(['render', 'html', '--repo', dir, '--run', older.slice(0, -1), '--out', out])).code).toBe(0)
+    expect(await readFile(join(out, 'gitlore-report.html'), 'utf8')).toBe(firstHtml)
+    expect((await run(['render', 'json', '--repo', dir, '--out', out])).code).toBe(0)
+    expect(JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')).window.since).toBe('2025-02-01T00:00:00.000Z')
+
+    const unknown = await run(['render', 'report', '--repo', dir, '--run', 'nope'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('gitlore runs')
+    expect((await run(['render', 'pdf', '--repo', dir])).code).toBe(2)
+  })
+})
+
 describe('gitlore init and gitlore cache', () => {
   it('init writes a gitlore.toml that loads as the defaults, and refuses to overwrite it without --force', async () => {
     const { dir } = await buildHistoryFixture()

@@ -22,6 +22,8 @@ const runners: Readonly<Record<string, () => Promise<CommandRunner>>> = {
   context: async () => (await import('./commands/context.js')).runContext,
   init: async () => (await import('./commands/init.js')).runInit,
   cache: async () => (await import('./commands/cache.js')).runCache,
+  runs: async () => (await import('./commands/runs.js')).runRuns,
+  render: async () => (await import('./commands/render.js')).runRender,
 }
 
 export function version(): string {

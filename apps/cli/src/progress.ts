@@ -4,6 +4,8 @@ import type { Terminal } from './terminal.js'
 export class Progress {
   private lastDraw = 0
   private drawn = false
+  /** Every permanent line written, for the log file. */
+  readonly lines: string[] = []
 
   constructor(private readonly terminal: Terminal) {}
 
@@ -20,12 +22,14 @@ export class Progress {
 
   /** Ends a stage with a permanent line. */
   done(line: string): void {
+    this.lines.push(line)
     this.clear()
     this.terminal.stderr(`${line}\n`)
   }
 
   /** A note or warning, on its own line. */
   note(line: string): void {
+    this.lines.push(line)
     this.clear()
     this.terminal.stderr(`${line}\n`)
   }

@@ -39,19 +39,37 @@ export interface ResultsTable {
   sequence: number
 }
 
+/** One row per run; `data` is the whole `RunRecord` as JSON, the other columns are for listing. */
+export interface RunsTable {
+  id: string
+  started_at: string
+  finished_at: string
+  head: string | null
+  findings: number
+  /** JSON array of the stages that did not finish `ok`. */
+  degraded: string
+  data: string
+}
+
 /** The cache's tables as kysely sees them. */
 export interface CacheDatabase {
   meta: MetaTable
   commits: CommitsTable
   classifications: ClassificationsTable
   results: ResultsTable
+  runs: RunsTable
 }
 
 /**
  * Tables holding cached data: what `stats` counts and `clear` empties, in this order (tables that
  * reference others first). A migration that adds a table adds it here too.
  */
-export const dataTables = ['commits', 'classifications', 'results'] as const satisfies readonly (keyof CacheDatabase)[]
+export const dataTables = [
+  'commits',
+  'classifications',
+  'results',
+  'runs',
+] as const satisfies readonly (keyof CacheDatabase)[]
 
 /** The value of the `application` meta row that marks a database as gitlore's cache. */
 export const applicationName = 'gitlore'

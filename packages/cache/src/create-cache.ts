@@ -13,6 +13,7 @@ import { putCommits } from './commits/put-commits.js'
 import type { GitloreCache } from './gitlore-cache.js'
 import { prepareSchema } from './prepare-schema.js'
 import { getListing, getResult, putListing, putResult } from './results/results.js'
+import { getRun, latestRun, listRuns, putRun } from './runs/runs.js'
 import { ImmediateTransactionDialect, isSqliteDialect } from './sqlite/immediate-transaction-dialect.js'
 import { openSqliteFile } from './sqlite/open-sqlite-file.js'
 import { createWriter, type Writer } from './writer.js'
@@ -102,6 +103,10 @@ async function openCache(baseDialect: Dialect, path: string | undefined): Promis
     putListing: (key, commits) => putListing(writer, key, commits),
     getResult: (namespace, key) => getResult(db, namespace, key),
     putResult: (namespace, key, value) => putResult(writer, namespace, key, value),
+    putRun: (run) => putRun(writer, run),
+    getRun: (id) => getRun(db, id),
+    latestRun: () => latestRun(db),
+    listRuns: (limit) => listRuns(db, limit),
     stats: () => readCacheStats(db, path),
     clear: () => clearCache({ db, writer, isSqlite }),
     async close() {

@@ -1,4 +1,4 @@
-import type { CommitStore, ListingStore, ResultStore } from '@gitlore/core'
+import type { CommitStore, ListingStore, ResultStore, RunStore } from '@gitlore/core'
 import type {
   CachedClassification,
   ClassificationEntry,
@@ -22,7 +22,7 @@ export interface CacheStats {
  * `ClassificationStore` of @gitlore/classifier); each write is its own transaction, so an interrupted run
  * keeps everything written before it stopped.
  */
-export interface GitloreCache extends CommitStore, ListingStore, ResultStore {
+export interface GitloreCache extends CommitStore, ListingStore, ResultStore, RunStore {
   /** Stored classifier answers of one model and prompt, by body hash; unknown hashes are absent. */
   getClassifications(query: ClassificationQuery): Promise<ReadonlyMap<string, CachedClassification>>
   /** Stores classifier answers in one transaction, replacing any stored under the same key. */

@@ -53,6 +53,7 @@ export type {
 } from './model/review.js'
 export { commentCategories } from './model/review.js'
 export type { DiscussedPath, DurationSummary, ReviewerLoad, ReviewPair, ReviewStats } from './model/review-stats.js'
+export type { ModelUsageRecord, RunRecord, RunStore, RunSummary, StageStatus } from './model/run-record.js'
 
 export { sha256, stableHash, stableStringify } from './util/hash.js'
 export { stripCredentials } from './util/redact.js'

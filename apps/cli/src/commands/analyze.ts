@@ -1,47 +1,92 @@
-import { resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { appendFile, mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { RunRecord, StageStatus } from '@gitlore/core'
+import { stableHash } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { collectContext } from '../pipeline/collect-context.js'
 import { Progress } from '../progress.js'
 import { exitCodes } from '../terminal.js'
 
 /**
- * `gitlore analyze`: context, then findings, then reports. Only the offline synthesizer exists so
- * far, so every run is offline; later stages (reviews, LLM) plug in here.
+ * `gitlore analyze`: context, then findings, then reports, and the run stored in the cache so
+ * `gitlore render` can reproduce its outputs. Only the offline synthesizer exists so far; the
+ * review and LLM stages plug in here.
  */
 export async function runAnalyze({ flags, terminal }: CommandInput): Promise<number> {
   const started = Date.now()
+  const startedAt = new Date(started).toISOString()
   const progress = new Progress(terminal)
-  const { context, config, root, degraded } = await collectContext(flags, terminal, progress, {
-    writeContext: flags['dry-run'] !== true,
-  })
-  const [{ createSynthesizer }, { writeOutputs }] = await Promise.all([
-    import('@gitlore/synthesizer'),
-    import('@gitlore/formatters'),
-  ])
-  if (flags.offline !== true) progress.note('note: review mining and LLM stages are not built yet; running offline')
-  const result = await createSynthesizer({ kind: 'offline' }).synthesize({ context })
-  for (const note of result.notes) progress.note(`note: ${note}`)
+  const dryRun = flags['dry-run'] === true
+  const collected = await collectContext(flags, terminal, progress, { writeContext: !dryRun, keepCache: true })
+  const { context, config, root, degraded, cache } = collected
+  try {
+    const stages: StageStatus[] = [
+      { stage: 'history', status: 'ok', durationMs: Date.now() - started },
+      ...degraded.map((stage): StageStatus => ({ stage: stage.stage, status: 'degraded', detail: stage.error })),
+    ]
+    const [{ createSynthesizer }, { writeOutputs }] = await Promise.all([
+      import('@gitlore/synthesizer'),
+      import('@gitlore/formatters'),
+    ])
+    if (flags.offline !== true) progress.note('note: review mining and LLM stages are not wired yet; running offline')
+    const synthesisStarted = Date.now()
+    const result = await createSynthesizer({ kind: 'offline' }).synthesize({ context })
+    stages.push({ stage: 'synthesis', status: 'ok', durationMs: Date.now() - synthesisStarted })
+    for (const note of result.notes) progress.note(`note: ${note}`)
 
-  const formats = config.output.formats
-  const outDir = typeof flags.out === 'string' ? resolve(terminal.cwd, flags.out) : resolve(root, config.output.dir)
-  const written = await writeOutputs(
-    {
+    const report = {
       context,
       findings: result.findings,
       synthesizer: result.synthesizer,
       generatedAt: new Date().toISOString(),
       degradedStages: degraded,
       notes: result.notes,
-    },
-    { formats, dir: outDir, dryRun: flags['dry-run'] === true },
-  )
-  if (flags['dry-run'] === true) {
-    for (const output of written) terminal.stdout(output.content)
+    }
+    const outDir = typeof flags.out === 'string' ? resolve(terminal.cwd, flags.out) : resolve(root, config.output.dir)
+    const written = await writeOutputs(report, { formats: config.output.formats, dir: outDir, dryRun })
+    if (dryRun) for (const output of written) terminal.stdout(output.content)
+
+    const run: RunRecord = {
+      id: runId(started),
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      repositoryPath: root,
+      head: context.repo.head,
+      configHash: stableHash(config),
+      stages,
+      usage: [],
+      report,
+      findings: result.findings,
+      rawOutput: null,
+      transcript: [],
+    }
+    await cache?.putRun(run)
+    for (const stage of degraded) progress.note(`warning: ${stage.stage}: ${stage.error}`)
+    const verb = dryRun ? 'would write' : 'wrote'
+    progress.note(
+      `${result.findings.length} findings; ${verb} ${written.map((output) => output.path).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s${cache === undefined ? '' : ` (run ${run.id})`}`,
+    )
+    await appendLog(root, progress.lines)
+    return degraded.length > 0 ? exitCodes.degraded : exitCodes.ok
+  } finally {
+    await cache?.close()
   }
-  for (const stage of degraded) progress.note(`warning: ${stage.stage}: ${stage.error}`)
-  const verb = flags['dry-run'] === true ? 'would write' : 'wrote'
-  progress.note(
-    `${result.findings.length} findings; ${verb} ${written.map((output) => output.path).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  )
-  return degraded.length > 0 ? exitCodes.degraded : exitCodes.ok
+}
+
+/** Sortable and unique enough: the start time to the second plus random hex. */
+function runId(started: number): string {
+  const stamp = new Date(started)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, '')
+  return `${stamp}-${randomBytes(3).toString('hex')}`
+}
+
+/** Appends the run's progress lines to `.gitlore/gitlore.log`, for when the terminal has scrolled away. */
+async function appendLog(root: string, lines: readonly string[]): Promise<void> {
+  const directory = join(root, '.gitlore')
+  await mkdir(directory, { recursive: true })
+  const stamp = new Date().toISOString()
+  await appendFile(join(directory, 'gitlore.log'), lines.map((line) => `${stamp} ${line}\n`).join(''))
 }

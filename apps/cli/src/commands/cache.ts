@@ -1,7 +1,7 @@
-import { loadConfig, resolveFromRepository, UsageError } from '@gitlore/core'
+import { UsageError } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { repositoryArgument } from './options.js'
+import { openRepositoryCache } from './open-repository-cache.js'
 
 /** `gitlore cache stats|clear`. */
 export async function runCache({ flags, positionals, terminal }: CommandInput): Promise<number> {
@@ -11,25 +11,14 @@ export async function runCache({ flags, positionals, terminal }: CommandInput): 
       `gitlore cache needs "stats" or "clear", got ${action === undefined ? 'nothing' : `"${action}"`}`,
     )
   }
-  const dir = await repositoryArgument(flags, terminal.cwd)
-  const { findRepositoryRoot } = await import('@gitlore/extractors')
-  const root = await findRepositoryRoot(dir)
-  const { config } = await loadConfig({
-    repositoryDir: root,
-    configPath: typeof flags.config === 'string' ? flags.config : undefined,
-    env: terminal.env,
-  })
-  const path = resolveFromRepository(root, config.cache.path)
-  const { createCache } = await import('@gitlore/cache')
-  const cache = await createCache({ path })
+  const { path, cache } = await openRepositoryCache(flags, terminal)
   try {
     if (action === 'clear') {
       await cache.clear()
       terminal.stderr(`cleared ${path}\n`)
       return exitCodes.ok
     }
-    const stats = await cache.stats()
-    terminal.stdout(`${path}\n${JSON.stringify(stats, null, 2)}\n`)
+    terminal.stdout(`${path}\n${JSON.stringify(await cache.stats(), null, 2)}\n`)
     return exitCodes.ok
   } finally {
     await cache.close()

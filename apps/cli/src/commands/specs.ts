@@ -97,7 +97,48 @@ export const cacheSpec: CommandSpec = {
   --config FILE              configuration file (default: <repo>/gitlore.toml)`,
 }
 
-export const commandSpecs: readonly CommandSpec[] = [analyzeSpec, contextSpec, initSpec, cacheSpec]
+export const runsSpec: CommandSpec = {
+  name: 'runs',
+  summary: 'list the stored analyze runs, newest first',
+  usage: 'gitlore runs [--repo DIR] [--limit N]',
+  options: {
+    repo: { type: 'string' },
+    config: { type: 'string' },
+    limit: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  help: `  --repo DIR                 repository root (default: the current directory)
+  --config FILE              configuration file (default: <repo>/gitlore.toml)
+  --limit N                  how many runs to list (default 20)`,
+}
+
+export const renderSpec: CommandSpec = {
+  name: 'render',
+  summary: 'write one output of a stored run again (no new analysis)',
+  usage: 'gitlore render <format> [--run ID] [--out DIR] [--repo DIR]',
+  options: {
+    repo: { type: 'string' },
+    config: { type: 'string' },
+    run: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  positionals: 1,
+  help: `  <format>                   report, html, xml, json, claude_md, agents_md, cursor_rules, copilot
+  --run ID                   the run (an id or a unique prefix; default: the newest)
+  --out DIR                  where to write (default: the repository root)
+  --repo DIR                 repository root (default: the current directory)
+  --config FILE              configuration file (default: <repo>/gitlore.toml)`,
+}
+
+export const commandSpecs: readonly CommandSpec[] = [
+  analyzeSpec,
+  contextSpec,
+  renderSpec,
+  runsSpec,
+  initSpec,
+  cacheSpec,
+]
 
 export function commandHelp(spec: CommandSpec): string {
   return `${spec.summary}\n\nUsage: ${spec.usage}\n\nOptions:\n${spec.help}\n  -h, --help                 show this help\n`

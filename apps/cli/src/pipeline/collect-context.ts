@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { GitloreCache } from '@gitlore/cache'
 import type { GitloreConfig, HistoryStats, RepositoryContext } from '@gitlore/core'
 import {
   CacheError,
@@ -30,6 +31,8 @@ export interface CollectedContext {
   readonly root: string
   /** Where context.json was written (unless the caller asked not to write it). */
   readonly contextPath: string
+  /** The open cache when the caller asked to keep it (it must close it); else undefined. */
+  readonly cache?: GitloreCache | undefined
   /** Stages that did not work as configured, with why (exit code 3). */
   readonly degraded: readonly { readonly stage: string; readonly error: string }[]
 }
@@ -42,7 +45,7 @@ export async function collectContext(
   flags: Flags,
   terminal: Terminal,
   progress: Progress,
-  options: { writeContext?: boolean } = {},
+  options: { writeContext?: boolean; keepCache?: boolean } = {},
 ): Promise<CollectedContext> {
   const dir = await repositoryArgument(flags, terminal.cwd)
   const [{ planGitHistory, findRepositoryRoot }, { analyzeHistory, buildContext, historyStatsVersion }] =
@@ -103,9 +106,11 @@ export async function collectContext(
     validateContext(context)
     const contextPath = join(root, '.gitlore', 'context.json')
     if (options.writeContext !== false) await writeFileAtomic(contextPath, `${JSON.stringify(context, null, 2)}\n`)
-    return { context, config, root, contextPath, degraded }
-  } finally {
+    if (options.keepCache !== true) await cache?.close()
+    return { context, config, root, contextPath, degraded, cache: options.keepCache === true ? cache : undefined }
+  } catch (error) {
     await cache?.close()
+    throw error
   }
 }
 

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initialMigration } from './0001-initial.js'
 import { classificationsMigration } from './0002-classifications.js'
 import { resultsMigration } from './0004-results.js'
+import { runsMigration } from './0005-runs.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
@@ -11,6 +12,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-classifications': classificationsMigration,
   '0004-results': resultsMigration,
+  '0005-runs': runsMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -1,0 +1,23 @@
+import type { CommandInput } from '../main.js'
+import { exitCodes } from '../terminal.js'
+import { openRepositoryCache } from './open-repository-cache.js'
+
+/** `gitlore runs`: the stored runs, newest first. */
+export async function runRuns({ flags, terminal }: CommandInput): Promise<number> {
+  const { cache } = await openRepositoryCache(flags, terminal)
+  try {
+    const runs = await cache.listRuns(typeof flags.limit === 'string' ? Math.max(1, Number(flags.limit) || 20) : 20)
+    if (runs.length === 0) {
+      terminal.stderr('no runs stored yet: run gitlore analyze first\n')
+      return exitCodes.ok
+    }
+    const lines = runs.map(
+      (run) =>
+        `${run.id}  ${run.startedAt}  ${run.head?.slice(0, 7) ?? '-------'}  ${String(run.findings).padStart(3)} findings${run.degraded.length > 0 ? `  degraded: ${run.degraded.join(', ')}` : ''}`,
+    )
+    terminal.stdout(`${lines.join('\n')}\n`)
+    return exitCodes.ok
+  } finally {
+    await cache.close()
+  }
+}

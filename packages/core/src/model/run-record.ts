@@ -1,0 +1,64 @@
+import type { Finding } from './finding.js'
+
+/** How one stage of a run went. */
+export interface StageStatus {
+  /** `history`, `reviews`, `classification`, `clustering`, `synthesis`, `outputs`, `cache`, ... */
+  readonly stage: string
+  /** `degraded`: it ran with a fallback (offline, git-only); `skipped`: not asked for or not possible. */
+  readonly status: 'ok' | 'degraded' | 'skipped' | 'failed'
+  /** What happened, for anything but a plain `ok`. */
+  readonly detail?: string
+  readonly durationMs?: number
+}
+
+/** Tokens and estimated cost of one model over a run. */
+export interface ModelUsageRecord {
+  readonly model: string
+  readonly requests: number
+  readonly inputTokens: number
+  readonly outputTokens: number
+  /** US dollars; null when the model's price is unknown. */
+  readonly cost: number | null
+}
+
+/** Everything a run produced, stored so its outputs can be rendered again without new work. */
+export interface RunRecord {
+  readonly id: string
+  readonly startedAt: string
+  readonly finishedAt: string
+  readonly repositoryPath: string
+  readonly head: string | null
+  /** Hash of the effective configuration (no secrets). */
+  readonly configHash: string
+  readonly stages: readonly StageStatus[]
+  readonly usage: readonly ModelUsageRecord[]
+  /** The formatters' input (context, findings, clusters, review statistics, models, notes). */
+  readonly report: unknown
+  readonly findings: readonly Finding[]
+  /** What the synthesizer answered, as it answered it; null for the offline synthesizer. */
+  readonly rawOutput: string | null
+  /** The agent's steps (reasoning, text, tool calls); empty for the offline synthesizer. */
+  readonly transcript: readonly unknown[]
+}
+
+/** One line of `gitlore runs`. */
+export interface RunSummary {
+  readonly id: string
+  readonly startedAt: string
+  readonly finishedAt: string
+  readonly head: string | null
+  readonly findings: number
+  /** Stages that did not finish `ok`. */
+  readonly degraded: readonly string[]
+}
+
+/** Where runs are kept. */
+export interface RunStore {
+  putRun(run: RunRecord): Promise<void>
+  /** A run by id (or a unique prefix of it), or null. */
+  getRun(id: string): Promise<RunRecord | null>
+  /** The newest run, or null when none was stored. */
+  latestRun(): Promise<RunRecord | null>
+  /** Newest first. */
+  listRuns(limit?: number): Promise<readonly RunSummary[]>
+}
