@@ -1,12 +1,16 @@
-import type { Finding } from '@gitlore/core'
+import { ReviewIndex } from '../review/review-index.js'
 import { sortFindings } from '../sort-findings.js'
 import type { SynthesisInput, SynthesisResult, Synthesizer } from '../synthesizer.js'
+import { uniqueIds } from '../unique-ids.js'
 import { architectureFindings } from './architecture-findings.js'
 import { conventionFindings } from './convention-findings.js'
 import { count } from './describe.js'
 import { fragileAreaFindings } from './fragile-area-findings.js'
 import type { OfflineThresholds } from './offline-thresholds.js'
 import { defaultOfflineThresholds } from './offline-thresholds.js'
+import { reviewTeamFindings } from './review-team-findings.js'
+import { reviewThemeFindings } from './review-theme-findings.js'
+import type { RuleResult } from './rule-result.js'
 import { teamFindings } from './team-findings.js'
 
 export interface OfflineSynthesizerOptions {
@@ -14,11 +18,15 @@ export interface OfflineSynthesizerOptions {
   readonly thresholds?: Partial<OfflineThresholds>
 }
 
-const scope = 'Offline synthesizer: statistical findings from git history only; no review discussion or code was read.'
+const gitScope =
+  'Offline synthesizer: statistical findings from git history only; no review discussion or code was read.'
+const reviewScope =
+  'Offline synthesizer: statistical findings from review themes, review statistics and git history; no model was used and no code was read.'
 
 /**
- * The synthesizer that needs no model: findings computed from the repository context alone,
- * every number and commit taken from it as is.
+ * The synthesizer that needs no model: findings computed from the repository context and, when the
+ * run has them, the review themes, classified comments and review statistics, every number,
+ * comment and commit taken from them as is. Review-backed findings lead.
  */
 export class OfflineSynthesizer implements Synthesizer {
   readonly kind = 'offline'
@@ -28,43 +36,38 @@ export class OfflineSynthesizer implements Synthesizer {
     this.#thresholds = { ...defaultOfflineThresholds, ...options.thresholds }
   }
 
-  async synthesize({ context, signal }: SynthesisInput): Promise<SynthesisResult> {
-    signal?.throwIfAborted()
+  async synthesize(input: SynthesisInput): Promise<SynthesisResult> {
+    input.signal?.throwIfAborted()
+    const { context } = input
+    const thresholds = this.#thresholds
+    const reviews = new ReviewIndex(input)
+    const hasReviews = !reviews.isEmpty || input.reviewStats !== undefined
+    const scope = hasReviews ? reviewScope : gitScope
     const total = context.commits.total
-    if (total === 0) {
-      return {
-        findings: [],
-        synthesizer: this.kind,
-        notes: [scope, 'No commits in the window, so there is nothing to report.'],
+    const results: RuleResult[] = []
+    const notes: string[] = [scope]
+    if (hasReviews) {
+      results.push(reviewThemeFindings(context, reviews, thresholds))
+      results.push(reviewTeamFindings(context, reviews, input.reviewStats, thresholds))
+    }
+    if (total === 0) notes.push('No commits in the window, so the git history adds nothing.')
+    else if (total < thresholds.minCommits) {
+      notes.push(
+        `Only ${count(total, 'commit')} in the window: too little history for statistical findings (minimum ${thresholds.minCommits}). Widen the window with --since.`,
+      )
+    } else {
+      for (const rule of [fragileAreaFindings, architectureFindings, conventionFindings, teamFindings]) {
+        results.push(rule(context, thresholds))
       }
     }
-    if (total < this.#thresholds.minCommits) {
+    const findings = uniqueIds(sortFindings(results.flatMap((result) => result.findings)))
+    if (findings.length === 0 && total === 0 && !hasReviews) {
       return {
-        findings: [],
+        findings,
         synthesizer: this.kind,
-        notes: [
-          scope,
-          `Only ${count(total, 'commit')} in the window: too little history for statistical findings (minimum ${this.#thresholds.minCommits}). Widen the window with --since.`,
-        ],
+        notes: [gitScope, 'No commits in the window, so there is nothing to report.'],
       }
     }
-    const results = [fragileAreaFindings, architectureFindings, conventionFindings, teamFindings].map((rule) =>
-      rule(context, this.#thresholds),
-    )
-    return {
-      findings: uniqueIds(sortFindings(results.flatMap((result) => result.findings))),
-      synthesizer: this.kind,
-      notes: [scope, ...results.flatMap((result) => result.notes)],
-    }
+    return { findings, synthesizer: this.kind, notes: [...notes, ...results.flatMap((result) => result.notes)] }
   }
-}
-
-/** Ids are unique by construction; this keeps them unique should two rules ever collide. */
-function uniqueIds(findings: readonly Finding[]): Finding[] {
-  const seen = new Map<string, number>()
-  return findings.map((finding) => {
-    const uses = (seen.get(finding.id) ?? 0) + 1
-    seen.set(finding.id, uses)
-    return uses === 1 ? finding : { ...finding, id: `${finding.id}-${uses}` }
-  })
 }

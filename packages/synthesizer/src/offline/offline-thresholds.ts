@@ -46,6 +46,26 @@ export interface OfflineThresholds {
   readonly highPeopleShare: number
   /** Most findings one rule (fragile files, coupling, hubs, owners) contributes; the rest go to a note. */
   readonly maxFindingsPerRule: number
+  /** Comments a review theme needs before it is stated as a finding. */
+  readonly minThemeComments: number
+  /** Pull requests a review theme must span before it is stated as a finding. */
+  readonly minThemePullRequests: number
+  /** Pull requests at which a risky theme (bugs, security, error handling, performance) is high severity. */
+  readonly highThemePullRequests: number
+  /** Submitted reviews needed before review load is judged. */
+  readonly minReviews: number
+  /** Share of reviews by the busiest reviewer from which review load is reported as concentrated. */
+  readonly reviewLoadShare: number
+  /** Share of reviews by the busiest reviewer at which concentration is high severity. */
+  readonly highReviewLoadShare: number
+  /** Review comments on a top-level directory needed before its main reviewer is named. */
+  readonly minAreaComments: number
+  /** Share of a directory's review comments by one reviewer from which they are "the one to ask". */
+  readonly areaReviewerShare: number
+  /** Median hours to a first review from which waiting for review is reported. */
+  readonly slowFirstReviewHours: number
+  /** Pull requests with a measured first review needed before the wait is reported. */
+  readonly minTimedReviews: number
 }
 
 /** The offline synthesizer's defaults; each value says why it was chosen. */
@@ -96,4 +116,24 @@ export const defaultOfflineThresholds: OfflineThresholds = {
   highPeopleShare: 0.8,
   // Ten of a kind is what a reader acts on; the context keeps the full lists.
   maxFindingsPerRule: 10,
+  // Three reviewers' remarks saying the same thing is a pattern; two can be one person's habit.
+  minThemeComments: 3,
+  // A theme inside a single PR is one discussion, not a lesson the team keeps repeating.
+  minThemePullRequests: 2,
+  // Raised on four PRs, the next person to touch these files will hear it too: treat it as a landmine.
+  highThemePullRequests: 4,
+  // Fewer than ten reviews cannot show how review work is spread.
+  minReviews: 10,
+  // One person giving half the reviews is the team's review bottleneck.
+  reviewLoadShare: 0.5,
+  // Seven in ten reviews by one person: reviews stall when they are away.
+  highReviewLoadShare: 0.7,
+  // Five comments on an area show who reviews it; fewer is chance.
+  minAreaComments: 5,
+  // Three in five comments on an area from one reviewer: they hold its unwritten rules.
+  areaReviewerShare: 0.6,
+  // A day without a first review is a day a change sits idle.
+  slowFirstReviewHours: 24,
+  // A median over fewer than five pull requests swings with one slow review.
+  minTimedReviews: 5,
 }
