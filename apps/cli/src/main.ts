@@ -35,7 +35,7 @@ export function version(): string {
 export async function main(
   argv: readonly string[],
   terminal: Terminal,
-  signal = new AbortController().signal,
+  signal: AbortSignal = new AbortController().signal,
 ): Promise<number> {
   const [first, ...rest] = argv
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
