@@ -70,15 +70,29 @@ function benchRepository(label, dir) {
   console.error(`bench: ${label} (${commitCount} commits)`)
   const raw = measure(runs, () => time('git', ['-C', dir, 'log', '--numstat', '--no-renames', 'HEAD']))
   const cliCold = measure(runs, () => time('node', [cli, ...gitlore(['--git-backend', 'cli', '--no-cache'])]))
-  const isoCold = measure(Math.min(runs, 2), () => time('node', [cli, ...gitlore(['--git-backend', 'isomorphic', '--no-cache'])]))
+  const isoCold = measure(Math.min(runs, 2), () =>
+    time('node', [cli, ...gitlore(['--git-backend', 'isomorphic', '--no-cache'])]),
+  )
   const populate = measure(1, () => time('node', [cli, ...gitlore(['--git-backend', 'cli'])]), clear)
   const warm = measure(runs, () => time('node', [cli, ...gitlore(['--git-backend', 'cli'])]))
   clear()
   return [
     { label, measurement: 'git log --numstat --no-renames (baseline)', ms: raw, ratio: 1, target: '' },
     { label, measurement: 'gitlore context, CLI backend, cold', ms: cliCold, ratio: cliCold / raw, target: '<= 1.3x' },
-    { label, measurement: 'gitlore context, isomorphic backend, cold', ms: isoCold, ratio: isoCold / raw, target: '<= 10x' },
-    { label, measurement: 'gitlore context, first run filling the cache', ms: populate, ratio: populate / raw, target: '' },
+    {
+      label,
+      measurement: 'gitlore context, isomorphic backend, cold',
+      ms: isoCold,
+      ratio: isoCold / raw,
+      target: '<= 10x',
+    },
+    {
+      label,
+      measurement: 'gitlore context, first run filling the cache',
+      ms: populate,
+      ratio: populate / raw,
+      target: '',
+    },
     {
       label,
       measurement: 'gitlore context, warm re-run (commits cached)',

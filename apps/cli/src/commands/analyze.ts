@@ -5,6 +5,8 @@ import type { RunRecord, StageStatus } from '@gitlore/core'
 import { stableHash } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { collectContext } from '../pipeline/collect-context.js'
+import { openModelRegistry } from '../pipeline/model-registry.js'
+import { runSynthesis } from '../pipeline/run-synthesis.js'
 import { Progress } from '../progress.js'
 import { exitCodes } from '../terminal.js'
 
@@ -13,7 +15,7 @@ import { exitCodes } from '../terminal.js'
  * `gitlore render` can reproduce its outputs. Only the offline synthesizer exists so far; the
  * review and LLM stages plug in here.
  */
-export async function runAnalyze({ flags, terminal }: CommandInput): Promise<number> {
+export async function runAnalyze({ flags, terminal, signal }: CommandInput): Promise<number> {
   const started = Date.now()
   const startedAt = new Date(started).toISOString()
   const progress = new Progress(terminal)
@@ -25,22 +27,31 @@ export async function runAnalyze({ flags, terminal }: CommandInput): Promise<num
       { stage: 'history', status: 'ok', durationMs: Date.now() - started },
       ...degraded.map((stage): StageStatus => ({ stage: stage.stage, status: 'degraded', detail: stage.error })),
     ]
-    const [{ createSynthesizer }, { writeOutputs }] = await Promise.all([
-      import('@gitlore/synthesizer'),
-      import('@gitlore/formatters'),
-    ])
-    if (flags.offline !== true) progress.note('note: review mining and LLM stages are not wired yet; running offline')
-    const synthesisStarted = Date.now()
-    const result = await createSynthesizer({ kind: 'offline' }).synthesize({ context })
-    stages.push({ stage: 'synthesis', status: 'ok', durationMs: Date.now() - synthesisStarted })
+    const offline = flags.offline === true
+    const models = offline ? undefined : await openModelRegistry(root, config, terminal.env)
+    const synthesis = await runSynthesis({
+      context,
+      config,
+      models,
+      progress,
+      terminal,
+      verbose: flags.verbose === true,
+      signal,
+    })
+    const { result } = synthesis
+    stages.push(synthesis.status)
     for (const note of result.notes) progress.note(`note: ${note}`)
+    const { writeOutputs } = await import('@gitlore/formatters')
 
     const report = {
       context,
       findings: result.findings,
-      synthesizer: result.synthesizer,
+      synthesizer: synthesis.model,
+      models: { synthesizer: synthesis.model },
       generatedAt: new Date().toISOString(),
-      degradedStages: degraded,
+      degradedStages: stages
+        .filter((stage) => stage.status !== 'ok')
+        .map((stage) => ({ stage: stage.stage, error: stage.detail ?? stage.status })),
       notes: result.notes,
     }
     const outDir = typeof flags.out === 'string' ? resolve(terminal.cwd, flags.out) : resolve(root, config.output.dir)
@@ -55,20 +66,22 @@ export async function runAnalyze({ flags, terminal }: CommandInput): Promise<num
       head: context.repo.head,
       configHash: stableHash(config),
       stages,
-      usage: [],
+      usage: models?.meter.report() ?? [],
       report,
       findings: result.findings,
-      rawOutput: null,
-      transcript: [],
+      rawOutput: result.agent === undefined ? null : result.agent.rawOutput.join('\n\n'),
+      transcript: result.agent?.transcript ?? [],
     }
     await cache?.putRun(run)
-    for (const stage of degraded) progress.note(`warning: ${stage.stage}: ${stage.error}`)
+    for (const stage of stages.filter((entry) => entry.status !== 'ok')) {
+      progress.note(`warning: ${stage.stage}: ${stage.detail ?? stage.status}`)
+    }
     const verb = dryRun ? 'would write' : 'wrote'
     progress.note(
       `${result.findings.length} findings; ${verb} ${written.map((output) => output.path).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s${cache === undefined ? '' : ` (run ${run.id})`}`,
     )
     await appendLog(root, progress.lines)
-    return degraded.length > 0 ? exitCodes.degraded : exitCodes.ok
+    return stages.some((stage) => stage.status !== 'ok') ? exitCodes.degraded : exitCodes.ok
   } finally {
     await cache?.close()
   }

@@ -20,6 +20,8 @@ export interface GitloreErrorOptions {
  * installs of this package because it checks a global symbol, not the prototype chain.
  */
 export class GitloreError extends Error {
+  // Read through the global symbol by isInstance, never by name.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the marker isInstance looks for
   private readonly [symbol] = true
   readonly code: string
   readonly kind: ErrorKind
