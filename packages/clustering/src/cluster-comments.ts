@@ -1,0 +1,223 @@
+import type { ClassifiedComment, CommentCategory, ReviewCluster, ReviewComment } from '@gitlore/core'
+import { groupPoints } from './cluster/group-points.js'
+import { normalized } from './cluster/vector-math.js'
+import { commentText } from './comment-text.js'
+import { classTerms } from './describe/class-terms.js'
+import { defaultLabel, describeCluster } from './describe/describe-cluster.js'
+import { type EmbeddingProgress, embedTexts } from './embed-texts.js'
+import type { Embedder } from './embedder.js'
+import type { EmbeddingStore } from './embedding-store.js'
+import { type ClassifiedOnly, notableComments } from './notable-comments.js'
+
+/** What a labeler gets to name one cluster. */
+export interface ClusterLabelRequest {
+  /** The cluster's id (stable for the same members), a good cache key together with the model. */
+  readonly id: string
+  /** Class-based TF-IDF top terms. */
+  readonly topTerms: readonly string[]
+  /** The representative comments, medoid first. */
+  readonly representatives: readonly ReviewComment[]
+  /** Members. */
+  readonly size: number
+  /** Category histogram of the members. */
+  readonly categories: Readonly<Partial<Record<CommentCategory, number>>>
+  /** The label used when the labeler gives none: top terms and the medoid's opening. */
+  readonly defaultLabel: string
+}
+
+/** Names a cluster in a few words (an LLM); `undefined` or a failure keeps the default label. Cache in the caller. */
+export type ClusterLabeler = (request: ClusterLabelRequest) => Promise<string | undefined>
+
+/** How far `clusterComments` has got: embedding (with cache hits), then the clustering phases. */
+export type ClusteringProgress =
+  | ({ readonly stage: 'embedding' } & EmbeddingProgress)
+  | {
+      readonly stage: 'clustering'
+      /** `folding`: the first pass above `exactLimit`; `linkage`: ml-hclust; `labels`: describing clusters. */
+      readonly phase: 'folding' | 'linkage' | 'labels'
+      readonly total: number
+      readonly done: number
+    }
+
+/** Options of `clusterComments`. */
+export interface ClusterCommentsOptions {
+  /** Turns comment texts (body, file path, first reply) into vectors. */
+  readonly embedder: Embedder
+  /** Where vectors are cached by model + dimensions + text hash; without one every comment is embedded. */
+  readonly store?: EmbeddingStore
+  /** Cosine distance the average-linkage dendrogram is cut at; default: the embedder's `distanceThreshold`. */
+  readonly threshold?: number
+  /** Smallest group reported as a cluster; members of smaller groups are noise. Default 3. */
+  readonly minClusterSize?: number
+  /** Most leaves ml-hclust clusters (its agnes is cubic); more comments are folded into micro-clusters first. Default 800. */
+  readonly exactLimit?: number
+  /** Share of `exactLimit` that is micro-clusters; the other leaves are copies weighing them by size. Default 0.7. */
+  readonly microClusterShare?: number
+  /** Seed of the first pass; the same input and seed give the same clusters. Default 1. */
+  readonly seed?: number
+  /** Dense vectors longer than this are randomly projected to this length for the first pass. Default 64. */
+  readonly projectedDimensions?: number
+  /** Most k-means passes of the first pass. Default 6. */
+  readonly iterations?: number
+  /** Representative comments per cluster, medoid first. Default 3. */
+  readonly representatives?: number
+  /** Top terms per cluster. Default 5. */
+  readonly topTerms?: number
+  /** Lowest classifier confidence of a notable comment. Default 0.8. */
+  readonly notableConfidence?: number
+  /** Gives each cluster a short label (an LLM); default labels are top terms plus the medoid's opening. */
+  readonly labeler?: ClusterLabeler
+  /** Labeler calls in flight at once. Default 4. */
+  readonly labelConcurrency?: number
+  /** Stops embedding; batches finished before it stay cached. */
+  readonly signal?: AbortSignal
+  /** Called as embedding and clustering advance. */
+  readonly onProgress?: (progress: ClusteringProgress) => void
+}
+
+/** What a run did. */
+export interface ClusteringStats {
+  /** Comments given. */
+  readonly comments: number
+  /** Distinct comment texts embedded by this run. */
+  readonly embedded: number
+  /** Distinct comment texts whose vectors came from the store. */
+  readonly cached: number
+  /** `exact`: ml-hclust clustered the comments; `scaled`: it clustered micro-clusters of them. */
+  readonly path: 'exact' | 'scaled'
+  /** Leaves ml-hclust clustered (comments or micro-clusters). */
+  readonly leaves: number
+  /** The cosine distance threshold used. */
+  readonly threshold: number
+  /** Comments in clusters. */
+  readonly clustered: number
+  /** Labeler calls that failed (those clusters kept their default label). */
+  readonly labelFailures: number
+}
+
+/** Review themes, the notable comments outside them, and the counts. */
+export interface ClusteringResult {
+  /** Largest first. */
+  readonly clusters: readonly ReviewCluster[]
+  /** High-confidence comments in no cluster that are not nitpicks, praise or bare questions, most confident first. */
+  readonly notable: readonly ClassifiedOnly[]
+  /** Ids of the comments in no cluster, in input order. */
+  readonly noise: readonly string[]
+  readonly stats: ClusteringStats
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`clusterComments: ${name} must be a positive integer, got ${value}`)
+  return value
+}
+
+/**
+ * Groups classified review comments into recurring themes: embeds each comment (through the store), L2-normalises,
+ * clusters by average linkage on cosine distance with ml-hclust cut at `threshold` (above `exactLimit` comments,
+ * a seeded k-means++ first pass folds them into weighted micro-clusters first), drops groups under
+ * `minClusterSize` to noise, and describes each cluster. Failed classifications are clustered too; they just add
+ * no categories. Deterministic for the same input and options (the labeler aside).
+ */
+export async function clusterComments(
+  classified: readonly ClassifiedComment[],
+  options: ClusterCommentsOptions,
+): Promise<ClusteringResult> {
+  const threshold = options.threshold ?? options.embedder.distanceThreshold
+  if (!(threshold > 0 && threshold <= 2))
+    throw new RangeError(`clusterComments: threshold must be in (0, 2], got ${threshold}`)
+  const minClusterSize = positiveInteger('minClusterSize', options.minClusterSize ?? 3)
+  const exactLimit = positiveInteger('exactLimit', options.exactLimit ?? 800)
+  const onProgress = options.onProgress
+
+  const { vectors, embedded, cached } = await embedTexts(
+    classified.map((item) => commentText(item.comment)),
+    {
+      embedder: options.embedder,
+      ...(options.store === undefined ? {} : { store: options.store }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onProgress: (progress) => onProgress?.({ stage: 'embedding', ...progress }),
+    },
+  )
+  const units = vectors.map((vector) => normalized(vector))
+  const { groups, path, leaves } = groupPoints(units, {
+    threshold,
+    exactLimit,
+    microClusterShare: options.microClusterShare ?? 0.7,
+    seed: options.seed ?? 1,
+    projectedDimensions: positiveInteger('projectedDimensions', options.projectedDimensions ?? 64),
+    iterations: positiveInteger('iterations', options.iterations ?? 6),
+    onProgress: (phase, done, total) => onProgress?.({ stage: 'clustering', phase, done, total }),
+  })
+
+  const kept = groups.filter((group) => group.length >= minClusterSize)
+  const inCluster = new Set(kept.flat())
+  const noise = classified.filter((_, index) => !inCluster.has(index))
+  const terms = classTerms(
+    [
+      ...kept.map((group) => group.map((index) => classified[index]!.comment.body)),
+      noise.map((item) => item.comment.body),
+    ],
+    positiveInteger('topTerms', options.topTerms ?? 5),
+  )
+  const representativeCount = positiveInteger('representatives', options.representatives ?? 3)
+  const described = kept.map((group, index) =>
+    describeCluster(
+      group.map((member) => classified[member]!),
+      group.map((member) => units[member]!),
+      terms[index]!,
+      representativeCount,
+    ),
+  )
+  const byId = new Map(classified.map((item) => [item.comment.id, item.comment]))
+  const labels = described.map((cluster) =>
+    defaultLabel(cluster.topTerms, byId.get(cluster.representatives[0]!)?.body ?? ''),
+  )
+
+  let labelFailures = 0
+  const labeler = options.labeler
+  if (labeler !== undefined && described.length > 0) {
+    let next = 0
+    let done = 0
+    onProgress?.({ stage: 'clustering', phase: 'labels', done, total: described.length })
+    const worker = async (): Promise<void> => {
+      while (next < described.length) {
+        const index = next++
+        const cluster = described[index]!
+        try {
+          const label = await labeler({
+            id: cluster.id,
+            topTerms: cluster.topTerms,
+            representatives: cluster.representatives.map((id) => byId.get(id)!),
+            size: cluster.size,
+            categories: cluster.categories,
+            defaultLabel: labels[index]!,
+          })
+          const line = label?.replace(/\s+/g, ' ').trim()
+          if (line !== undefined && line !== '') labels[index] = line
+        } catch {
+          labelFailures++
+        }
+        onProgress?.({ stage: 'clustering', phase: 'labels', done: ++done, total: described.length })
+      }
+    }
+    const concurrency = positiveInteger('labelConcurrency', options.labelConcurrency ?? 4)
+    await Promise.all(Array.from({ length: Math.min(concurrency, described.length) }, worker))
+  }
+
+  return {
+    clusters: described.map((cluster, index) => ({ ...cluster, label: labels[index]! })),
+    notable: notableComments(noise, options.notableConfidence ?? 0.8),
+    noise: noise.map((item) => item.comment.id),
+    stats: {
+      comments: classified.length,
+      embedded,
+      cached,
+      path,
+      leaves,
+      threshold,
+      clustered: inCluster.size,
+      labelFailures,
+    },
+  }
+}
