@@ -51,6 +51,15 @@ export interface RunsTable {
   data: string
 }
 
+/** A comment embedding: keyed by model, vector length and text hash; `vector` holds Float32 bytes. */
+export interface EmbeddingsTable {
+  model: string
+  dimensions: number
+  text_hash: string
+  vector: Uint8Array
+  created_at: string
+}
+
 /** The cache's tables as kysely sees them. */
 export interface CacheDatabase {
   meta: MetaTable
@@ -58,6 +67,7 @@ export interface CacheDatabase {
   classifications: ClassificationsTable
   results: ResultsTable
   runs: RunsTable
+  embeddings: EmbeddingsTable
 }
 
 /**
@@ -69,6 +79,7 @@ export const dataTables = [
   'classifications',
   'results',
   'runs',
+  'embeddings',
 ] as const satisfies readonly (keyof CacheDatabase)[]
 
 /** The value of the `application` meta row that marks a database as gitlore's cache. */

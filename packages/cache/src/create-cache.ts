@@ -10,6 +10,7 @@ import { putClassifications } from './classifications/put-classifications.js'
 import { clearCache } from './clear-cache.js'
 import { getCommits } from './commits/get-commits.js'
 import { putCommits } from './commits/put-commits.js'
+import { getEmbeddings, putEmbeddings } from './embeddings/embeddings.js'
 import type { GitloreCache } from './gitlore-cache.js'
 import { prepareSchema } from './prepare-schema.js'
 import { getListing, getResult, putListing, putResult } from './results/results.js'
@@ -104,6 +105,8 @@ async function openCache(baseDialect: Dialect, path: string | undefined): Promis
     getResult: (namespace, key) => getResult(db, namespace, key),
     putResult: (namespace, key, value) => putResult(writer, namespace, key, value),
     putRun: (run) => putRun(writer, run),
+    getEmbeddings: (query) => getEmbeddings(db, query),
+    putEmbeddings: (entries) => putEmbeddings(writer, entries),
     getRun: (id) => getRun(db, id),
     latestRun: () => latestRun(db),
     listRuns: (limit) => listRuns(db, limit),

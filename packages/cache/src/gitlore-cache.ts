@@ -4,6 +4,7 @@ import type {
   ClassificationEntry,
   ClassificationQuery,
 } from './classifications/cached-classification.js'
+import type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
 
 /** What `stats` reports, for `gitlore cache stats`. */
 export interface CacheStats {
@@ -27,6 +28,10 @@ export interface GitloreCache extends CommitStore, ListingStore, ResultStore, Ru
   getClassifications(query: ClassificationQuery): Promise<ReadonlyMap<string, CachedClassification>>
   /** Stores classifier answers in one transaction, replacing any stored under the same key. */
   putClassifications(entries: readonly ClassificationEntry[]): Promise<void>
+  /** Stored embedding vectors (Float32 bytes) of one model and length, by text hash. */
+  getEmbeddings(query: EmbeddingQuery): Promise<ReadonlyMap<string, Uint8Array>>
+  /** Stores a batch of embedding vectors in one transaction. */
+  putEmbeddings(entries: readonly EmbeddingEntry[]): Promise<void>
   /** Rows per table and size on disk. */
   stats(): Promise<CacheStats>
   /** Deletes every cached item but keeps the schema; an SQLite file is compacted afterwards. */

@@ -9,4 +9,5 @@ export {
   type DialectCacheOptions,
   type FileCacheOptions,
 } from './create-cache.js'
+export type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
 export type { CacheStats, GitloreCache } from './gitlore-cache.js'

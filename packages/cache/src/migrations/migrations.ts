@@ -3,6 +3,7 @@ import { initialMigration } from './0001-initial.js'
 import { classificationsMigration } from './0002-classifications.js'
 import { resultsMigration } from './0004-results.js'
 import { runsMigration } from './0005-runs.js'
+import { embeddingsMigration } from './0006-embeddings.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
@@ -13,6 +14,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0002-classifications': classificationsMigration,
   '0004-results': resultsMigration,
   '0005-runs': runsMigration,
+  '0006-embeddings': embeddingsMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */
