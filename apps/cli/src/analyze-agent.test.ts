@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { buildHistoryFixture, type HistoryFixture } from '@gitlore/fixtures'
 import { type ChatReply, type LoopbackModelServer, startLoopbackModelServer } from '@gitlore/llm/test'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { captureTerminal } from './capture-terminal.test-helper.js'
 import { main } from './main.js'
-import type { Terminal } from './terminal.js'
 
 let fixture: HistoryFixture
 let server: LoopbackModelServer
@@ -17,25 +17,13 @@ afterAll(() => server.close())
 beforeEach(() => server.reset())
 
 async function analyze(dir: string, extra: readonly string[] = []) {
-  let stdout = ''
-  let stderr = ''
-  const terminal: Terminal = {
-    stdout: (text) => {
-      stdout += text
-    },
-    stderr: (text) => {
-      stderr += text
-    },
-    interactive: false,
-    env: { PATH: process.env.PATH },
-    cwd: dir,
-  }
+  const terminal = captureTerminal(dir)
   await writeFile(
     join(dir, 'gitlore.toml'),
     `[models]\nsynthesizer = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${server.url}"\n`,
   )
   const code = await main(['analyze', '--repo', dir, '--since', 'all', '--format', 'report,json', ...extra], terminal)
-  return { code, stdout, stderr }
+  return { code, ...terminal.output }
 }
 
 const call = (name: string, args: Record<string, unknown>): ChatReply => ({

@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildEmptyFixture, buildHistoryFixture, git, type HistoryFixture } from '@gitlore/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { captureTerminal } from './capture-terminal.test-helper.js'
 import { main } from './main.js'
-import type { Terminal } from './terminal.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -17,21 +17,9 @@ interface Captured {
 }
 
 async function run(args: readonly string[], cwd = process.cwd()): Promise<Captured> {
-  let stdout = ''
-  let stderr = ''
-  const terminal: Terminal = {
-    stdout: (text) => {
-      stdout += text
-    },
-    stderr: (text) => {
-      stderr += text
-    },
-    interactive: false,
-    env: { PATH: process.env.PATH },
-    cwd,
-  }
+  const terminal = captureTerminal(cwd)
   const code = await main(args, terminal)
-  return { code, stdout, stderr }
+  return { code, ...terminal.output }
 }
 
 let fixture: HistoryFixture

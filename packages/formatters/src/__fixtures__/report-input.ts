@@ -1,6 +1,6 @@
 import type { Finding, ReviewCluster } from '@gitlore/core'
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import type { ReportInput } from '../formatter.js'
-import { repositoryContext, sha } from './repository-context.js'
 
 /** Findings in several categories and severities, with commit, path and pull-request refs. */
 export const realisticFindings: readonly Finding[] = [

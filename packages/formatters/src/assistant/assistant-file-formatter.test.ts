@@ -1,6 +1,6 @@
+import { repositoryContext } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { realisticReportInput } from '../__fixtures__/report-input.js'
-import { repositoryContext } from '../__fixtures__/repository-context.js'
 import type { ReportInput } from '../formatter.js'
 import { AssistantFileFormatter } from './assistant-file-formatter.js'
 

@@ -1,6 +1,6 @@
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { hostileFinding, realisticReportInput } from '../__fixtures__/report-input.js'
-import { repositoryContext, sha } from '../__fixtures__/repository-context.js'
 import type { ReportInput } from '../formatter.js'
 import { HtmlFormatter, reportContentSecurityPolicy } from './html-formatter.js'
 import { escapeHtml } from './html-template.js'

@@ -1,5 +1,5 @@
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
-import { repositoryContext, sha } from '../__fixtures__/repository-context.js'
 import { JsonFormatter } from './json-formatter.js'
 
 describe('JsonFormatter', () => {

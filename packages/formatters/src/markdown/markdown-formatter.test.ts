@@ -1,6 +1,6 @@
 import type { Finding } from '@gitlore/core'
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
-import { repositoryContext, sha } from '../__fixtures__/repository-context.js'
 import type { ReportInput } from '../formatter.js'
 import { MarkdownFormatter } from './markdown-formatter.js'
 

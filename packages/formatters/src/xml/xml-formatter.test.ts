@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { validateXML } from 'xmllint-wasm'
 import { hostileFinding, realisticReportInput } from '../__fixtures__/report-input.js'
-import { repositoryContext, sha } from '../__fixtures__/repository-context.js'
 import type { ReportInput } from '../formatter.js'
 import { XmlFormatter } from './xml-formatter.js'
 

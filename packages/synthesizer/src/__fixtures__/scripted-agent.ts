@@ -1,8 +1,8 @@
 import type { RepositoryContext } from '@gitlore/core'
+import { repositoryContext } from '@gitlore/fixtures'
 import { createModelRegistry } from '@gitlore/llm'
 import type { ChatReply, LoopbackModelServer, RecordedRequest } from '@gitlore/llm/test'
 import type { LanguageModel } from 'ai'
-import { repositoryContext } from './repository-context.js'
 
 /** The loopback server's model through the registry, exactly as the CLI builds a `compatible/` model. */
 export function loopbackModel(server: LoopbackModelServer): Exclude<LanguageModel, string> {

@@ -1,9 +1,9 @@
 import type { RepositoryContext } from '@gitlore/core'
 import { findingCategories, severities } from '@gitlore/core'
+import { repositoryContext } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { sortFindings } from '../sort-findings.js'
 import type { Synthesizer } from '../synthesizer.js'
-import { repositoryContext } from './repository-context.js'
 
 /** What every synthesizer (offline, agent) must do, run against one built by `create`. */
 export function describeSynthesizerContract(name: string, create: () => Synthesizer, rich: RepositoryContext): void {

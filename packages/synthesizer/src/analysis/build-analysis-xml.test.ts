@@ -1,6 +1,6 @@
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { create } from 'xmlbuilder2'
-import { repositoryContext, sha } from '../__fixtures__/repository-context.js'
 import {
   injectionBody,
   reviewClusters,

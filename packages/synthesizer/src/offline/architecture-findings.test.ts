@@ -1,5 +1,5 @@
+import { repositoryContext } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
-import { repositoryContext } from '../__fixtures__/repository-context.js'
 import { architectureFindings } from './architecture-findings.js'
 import { defaultOfflineThresholds } from './offline-thresholds.js'
 

@@ -1,5 +1,5 @@
+import { repositoryContext } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
-import { repositoryContext } from '../__fixtures__/repository-context.js'
 import { conventionFindings } from './convention-findings.js'
 import { defaultOfflineThresholds } from './offline-thresholds.js'
 

@@ -1,6 +1,6 @@
 import type { Finding, RepositoryContext } from '@gitlore/core'
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
-import { repositoryContext, sha } from '../__fixtures__/repository-context.js'
 import { describeSynthesizerContract } from '../__fixtures__/synthesizer-contract.js'
 import { createSynthesizer } from '../create-synthesizer.js'
 

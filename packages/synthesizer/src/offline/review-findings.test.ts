@@ -1,5 +1,5 @@
+import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
-import { repositoryContext, sha } from '../__fixtures__/repository-context.js'
 import { reviewClusters, reviewComments, reviewPullRequests, reviewStats } from '../__fixtures__/review-data.js'
 import { createSynthesizer } from '../create-synthesizer.js'
 import type { SynthesisInput } from '../synthesizer.js'
