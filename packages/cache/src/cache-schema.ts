@@ -60,11 +60,55 @@ export interface EmbeddingsTable {
   created_at: string
 }
 
+/** Per GitHub repository (API host, owner and name, lower-cased): how far its pull requests are synced. */
+export interface ReviewReposTable {
+  repository: string
+  /** Every pull request updated since this (ISO 8601) is stored; null before a sync completed. */
+  synced_since: string | null
+  /** Newest `updatedAt` a complete sync saw. */
+  newest_updated_at: string | null
+  /** JSON: an interrupted sync to resume, pull requests to fetch again; null when none. */
+  pending: string | null
+  /** When the last complete sync finished, and what it did: requests, points, pull requests and comments fetched, comments filtered. */
+  last_synced_at: string | null
+  last_requests: number | null
+  last_points: number | null
+  last_pull_requests: number | null
+  last_comments: number | null
+  last_filtered_bots: number | null
+  last_filtered_trivial: number | null
+}
+
+/** A pull request as fetched (JSON owned by @gitlore/extractors), keyed by repository and number. */
+export interface PullRequestsTable {
+  repository: string
+  number: number
+  /** ISO 8601, normalised: text order is time order. */
+  updated_at: string
+  data: string
+}
+
+/** A review thread or conversation comment as fetched (bots and trivia included: filtering happens on read). */
+export interface ReviewCommentsTable {
+  repository: string
+  /** GitHub node id (of a thread's first comment). */
+  id: string
+  pr_number: number
+  /** Order within its pull request. */
+  position: number
+  kind: string
+  created_at: string
+  data: string
+}
+
 /** The cache's tables as kysely sees them. */
 export interface CacheDatabase {
   meta: MetaTable
   commits: CommitsTable
   classifications: ClassificationsTable
+  review_repos: ReviewReposTable
+  pull_requests: PullRequestsTable
+  review_comments: ReviewCommentsTable
   results: ResultsTable
   runs: RunsTable
   embeddings: EmbeddingsTable
@@ -77,6 +121,9 @@ export interface CacheDatabase {
 export const dataTables = [
   'commits',
   'classifications',
+  'review_comments',
+  'pull_requests',
+  'review_repos',
   'results',
   'runs',
   'embeddings',

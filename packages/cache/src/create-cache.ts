@@ -14,6 +14,8 @@ import { getEmbeddings, putEmbeddings } from './embeddings/embeddings.js'
 import type { GitloreCache } from './gitlore-cache.js'
 import { prepareSchema } from './prepare-schema.js'
 import { getListing, getResult, putListing, putResult } from './results/results.js'
+import { getPullRequests, getPullRequestVersions, putPullRequests } from './reviews/pull-requests.js'
+import { getReviewSyncState, putReviewSyncState } from './reviews/review-sync-state.js'
 import { getRun, latestRun, listRuns, putRun } from './runs/runs.js'
 import { ImmediateTransactionDialect, isSqliteDialect } from './sqlite/immediate-transaction-dialect.js'
 import { openSqliteFile } from './sqlite/open-sqlite-file.js'
@@ -110,6 +112,11 @@ async function openCache(baseDialect: Dialect, path: string | undefined): Promis
     getRun: (id) => getRun(db, id),
     latestRun: () => latestRun(db),
     listRuns: (limit) => listRuns(db, limit),
+    getReviewSyncState: (repository) => getReviewSyncState(db, repository),
+    putReviewSyncState: (state) => putReviewSyncState(writer, state),
+    putPullRequests: (repository, pullRequests, state) => putPullRequests(writer, repository, pullRequests, state),
+    getPullRequestVersions: (repository, numbers) => getPullRequestVersions(db, repository, numbers),
+    getPullRequests: (repository, updatedSince) => getPullRequests(db, repository, updatedSince),
     stats: () => readCacheStats(db, path),
     clear: () => clearCache({ db, writer, isSqlite }),
     async close() {

@@ -5,6 +5,7 @@ import type {
   ClassificationQuery,
 } from './classifications/cached-classification.js'
 import type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
+import type { CachedPullRequest, ReviewSyncState } from './reviews/review-records.js'
 
 /** What `stats` reports, for `gitlore cache stats`. */
 export interface CacheStats {
@@ -32,6 +33,16 @@ export interface GitloreCache extends CommitStore, ListingStore, ResultStore, Ru
   getEmbeddings(query: EmbeddingQuery): Promise<ReadonlyMap<string, Uint8Array>>
   /** Stores a batch of embedding vectors in one transaction. */
   putEmbeddings(entries: readonly EmbeddingEntry[]): Promise<void>
+  /** How far a GitHub repository's pull requests are synced, or null before its first sync (a `ReviewStore` of @gitlore/extractors). */
+  getReviewSyncState(repository: string): Promise<ReviewSyncState | null>
+  /** Replaces a repository's sync state. */
+  putReviewSyncState(state: ReviewSyncState): Promise<void>
+  /** In one transaction: upserts pull requests, replaces their comments, and writes the sync state. */
+  putPullRequests(repository: string, pullRequests: readonly CachedPullRequest[], state: ReviewSyncState): Promise<void>
+  /** `updatedAt` of the stored pull requests among `numbers`. */
+  getPullRequestVersions(repository: string, numbers: readonly number[]): Promise<ReadonlyMap<number, string>>
+  /** Stored pull requests updated at or after `updatedSince`, most recently updated first, with their comments. */
+  getPullRequests(repository: string, updatedSince: string): Promise<readonly CachedPullRequest[]>
   /** Rows per table and size on disk. */
   stats(): Promise<CacheStats>
   /** Deletes every cached item but keeps the schema; an SQLite file is compacted afterwards. */

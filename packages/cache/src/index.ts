@@ -11,3 +11,9 @@ export {
 } from './create-cache.js'
 export type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
 export type { CacheStats, GitloreCache } from './gitlore-cache.js'
+export type {
+  CachedPullRequest,
+  CachedReviewComment,
+  ReviewSyncCounts,
+  ReviewSyncState,
+} from './reviews/review-records.js'

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initialMigration } from './0001-initial.js'
 import { classificationsMigration } from './0002-classifications.js'
+import { reviewsMigration } from './0003-reviews.js'
 import { resultsMigration } from './0004-results.js'
 import { runsMigration } from './0005-runs.js'
 import { embeddingsMigration } from './0006-embeddings.js'
@@ -12,6 +13,7 @@ import { embeddingsMigration } from './0006-embeddings.js'
 const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-classifications': classificationsMigration,
+  '0003-reviews': reviewsMigration,
   '0004-results': resultsMigration,
   '0005-runs': runsMigration,
   '0006-embeddings': embeddingsMigration,

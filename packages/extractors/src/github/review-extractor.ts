@@ -1,0 +1,163 @@
+import type { PullRequest, ReviewComment } from '@gitlore/core'
+import { resolveWindow } from '@gitlore/core'
+import { type CreateGitHubClientOptions, createGitHubClient, type GitHubClient } from './create-github-client.js'
+import { GitHubTokenMissingError } from './errors/github-token-missing-error.js'
+import { type FetchedComment, type FetchedPullRequest, fetchedFormat } from './fetched-records.js'
+import { type FilteredCounts, filterReviewData } from './filter/filter-review-data.js'
+import { choosePageSizes, defaultFollowUpSizes, type FollowUpSizes, type PageSizes } from './graphql/page-sizes.js'
+import { createMemoryReviewStore } from './memory-review-store.js'
+import type { GitHubRepositoryName } from './resolve-github-repository.js'
+import type { ReviewStore } from './review-store.js'
+import { createGraphQLRunner, type GitHubPartialError, type RateLimitStatus } from './run-graphql.js'
+import type { SyncPlan } from './sync-plan.js'
+import { type ReviewSyncProgress, syncReviews } from './sync-reviews.js'
+
+export interface CreateReviewExtractorOptions extends Partial<Omit<CreateGitHubClientOptions, 'token' | 'baseUrl'>> {
+  /** An Octokit (anything with its `graphql`) set up with throttling and retry; default: `createGitHubClient({ token, ... })`. */
+  readonly octokit?: GitHubClient | undefined
+  /** Token for the default client; required without `octokit`. */
+  readonly token?: string | undefined
+  /** API base URL: `https://api.github.com` (default), GitHub Enterprise's `https://host/api/v3`, or a loopback server. */
+  readonly baseUrl?: string | undefined
+  readonly owner: string
+  /** The repository's name, as GitHub calls it. */
+  readonly repo: string
+  /** Logins to treat as bots on top of the built-in list (`[github] extra_bots`). */
+  readonly extraBots?: readonly string[] | undefined
+  /** Shortest comment kept, in characters; default 4. */
+  readonly minimumLength?: number | undefined
+  /** Where pull requests are kept between runs (e.g. `@gitlore/cache`); default in memory, so each run fetches the window. */
+  readonly store?: ReviewStore | undefined
+  /** Page sizes; default chosen against GitHub's point cost (`choosePageSizes`). */
+  readonly pageSizes?: Partial<PageSizes> | undefined
+  /** Follow-up request sizes; default 10 connections of 100 items. */
+  readonly followUpSizes?: Partial<FollowUpSizes> | undefined
+  /** Seconds re-checked before the newest stored update on an incremental sync; default 600. */
+  readonly overlapSeconds?: number | undefined
+}
+
+export interface FetchReviewsOptions {
+  /** Window start: ISO 8601, or `90d`, `12w`, `1y`, `all`. Pull requests updated since then are in the window. */
+  readonly since: string
+  /** Window end (ISO 8601); pull requests created after it are left out. Default now. */
+  readonly until?: string | undefined
+  /** Refetch the whole window instead of only what changed. */
+  readonly refresh?: boolean | undefined
+  /** Stops the sync; pages committed before it stay in the store. */
+  readonly signal?: AbortSignal | undefined
+  /** Called after every committed page. */
+  readonly onProgress?: ((progress: ReviewSyncProgress) => void) | undefined
+}
+
+/** Pull requests in the window and the human review comments on them. */
+export interface ReviewData {
+  /** `owner/repo`. */
+  readonly repository: string
+  /** Most recently updated first. */
+  readonly pullRequests: readonly PullRequest[]
+  readonly comments: readonly ReviewComment[]
+  /** Comments left out as bots' or trivial, counted by reason. */
+  readonly filtered: FilteredCounts
+  /** Errors GitHub returned next to data; the pull requests they hit are fetched again next time. */
+  readonly partialErrors: readonly GitHubPartialError[]
+  /** GraphQL requests this fetch sent. */
+  readonly requests: number
+  /** Rate-limit points they cost. */
+  readonly points: number
+  /** The budget as GitHub last reported it; null when no request was answered. */
+  readonly rateLimit: RateLimitStatus | null
+  /** How the store was brought up to date, and how many pull requests were fetched (new or changed). */
+  readonly sync: { readonly mode: SyncPlan['mode']; readonly fetchedPullRequests: number }
+}
+
+/** Reads a repository's pull requests and review comments, incrementally when given a store. */
+export interface ReviewExtractor {
+  readonly repository: GitHubRepositoryName
+  fetch(options: FetchReviewsOptions): Promise<ReviewData>
+}
+
+/** The store's key for a repository: API host, owner and name, lower-cased. */
+export function reviewStoreKey(baseUrl: string, owner: string, repo: string): string {
+  return `${new URL(baseUrl).host}/${owner}/${repo}`.toLowerCase()
+}
+
+/**
+ * A review extractor for one repository, on one Octokit instance (throttling and retry plugins, so
+ * GraphQL is paced and retried). Throws `GitHubTokenMissingError` without `octokit` or `token`.
+ */
+export function createReviewExtractor(options: CreateReviewExtractorOptions): ReviewExtractor {
+  const baseUrl = (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '')
+  const { owner, repo } = options
+  let client = options.octokit
+  if (client === undefined) {
+    if (options.token === undefined || options.token === '') throw new GitHubTokenMissingError()
+    client = createGitHubClient({
+      token: options.token,
+      baseUrl,
+      requestInterval: options.requestInterval,
+      retryAfterScale: options.retryAfterScale,
+      maxRateLimitWait: options.maxRateLimitWait,
+      retries: options.retries,
+      log: options.log,
+      onWait: options.onWait,
+      userAgent: options.userAgent,
+    })
+  }
+  const store = options.store ?? createMemoryReviewStore()
+  const key = reviewStoreKey(baseUrl, owner, repo)
+  const filter = { extraBots: options.extraBots, minimumLength: options.minimumLength }
+  const pageSizes = { ...choosePageSizes(), ...options.pageSizes }
+  const followUpSizes = { ...defaultFollowUpSizes, ...options.followUpSizes }
+  const github = client
+  return {
+    repository: { owner, repo },
+    async fetch(fetchOptions) {
+      const window = resolveWindow({ since: fetchOptions.since, until: fetchOptions.until })
+      const runner = createGraphQLRunner({
+        client: github,
+        repository: `${owner}/${repo}`,
+        baseUrl,
+        signal: fetchOptions.signal,
+      })
+      const outcome = await syncReviews({
+        runner,
+        store,
+        key,
+        repository: { owner, repo },
+        since: window.since,
+        refresh: fetchOptions.refresh ?? false,
+        overlapSeconds: options.overlapSeconds ?? 600,
+        pageSizes,
+        followUpSizes,
+        filter,
+        onProgress: fetchOptions.onProgress,
+      })
+      const records = (await store.getPullRequests(key, window.since))
+        .map((record) => ({
+          pullRequest: record.data as FetchedPullRequest,
+          comments: record.comments.map((comment) => comment.data as FetchedComment),
+        }))
+        .filter(
+          ({ pullRequest }) =>
+            pullRequest?.format === fetchedFormat && Date.parse(pullRequest.createdAt) <= Date.parse(window.until),
+        )
+      const data = filterReviewData(records, filter)
+      return {
+        repository: `${owner}/${repo}`,
+        pullRequests: data.pullRequests,
+        comments: data.comments,
+        filtered: data.filtered,
+        partialErrors: outcome.partialErrors,
+        requests: runner.requests(),
+        points: runner.points(),
+        rateLimit: runner.rateLimit(),
+        sync: { mode: outcome.mode, fetchedPullRequests: outcome.fetchedPullRequests },
+      }
+    },
+  }
+}
+
+/** `createReviewExtractor(options).fetch(options)`: one fetch of a repository's review data. */
+export function fetchReviewData(options: CreateReviewExtractorOptions & FetchReviewsOptions): Promise<ReviewData> {
+  return createReviewExtractor(options).fetch(options)
+}
