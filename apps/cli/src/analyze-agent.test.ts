@@ -22,7 +22,10 @@ async function analyze(dir: string, extra: readonly string[] = []) {
     join(dir, 'gitlore.toml'),
     `[models]\nsynthesizer = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${server.url}"\n`,
   )
-  const code = await main(['analyze', '--repo', dir, '--since', 'all', '--format', 'report,json', ...extra], terminal)
+  const code = await main(
+    ['analyze', '--repo', dir, '--git-only', '--since', 'all', '--format', 'report,json', ...extra],
+    terminal,
+  )
   return { code, ...terminal.output }
 }
 

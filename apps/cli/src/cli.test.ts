@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 describe('gitlore context', () => {
   it('prints the context JSON and nothing else on stdout, and writes the same to .gitlore/context.json', async () => {
-    const result = await run(['context', '--repo', fixture.dir, '--since', 'all', '--json'])
+    const result = await run(['context', '--git-only', '--repo', fixture.dir, '--since', 'all', '--json'])
     expect(result.stderr).not.toContain('error')
     expect(result.code).toBe(0)
     const printed = JSON.parse(result.stdout)
@@ -46,7 +46,7 @@ describe('gitlore context', () => {
   })
 
   it('gives the same context from both git backends, cached or not', async () => {
-    const args = ['context', '--repo', fixture.dir, '--since', 'all', '--until', '2026-01-01', '--json']
+    const args = ['context', '--git-only', '--repo', fixture.dir, '--since', 'all', '--until', '2026-01-01', '--json']
     const cli = await run([...args, '--git-backend', 'cli', '--no-cache'])
     const isomorphic = await run([...args, '--git-backend', 'isomorphic', '--no-cache'])
     const cached = await run([...args, '--git-backend', 'cli'])
@@ -58,7 +58,7 @@ describe('gitlore context', () => {
 
   it('reuses stored statistics only while commits, .mailmap and options are unchanged', async () => {
     const { dir } = await buildHistoryFixture()
-    const args = ['context', '--repo', dir, '--since', 'all', '--until', '2026-01-01', '--json']
+    const args = ['context', '--git-only', '--repo', dir, '--since', 'all', '--until', '2026-01-01', '--json']
     const first = JSON.parse((await run(args)).stdout)
     expect(JSON.parse((await run(args)).stdout)).toEqual(first)
     const capped = JSON.parse((await run([...args, '--min-shared-commits', '2'])).stdout)
@@ -87,11 +87,14 @@ describe('gitlore context', () => {
   })
 
   it('honours the window and the statistics flags', async () => {
-    const all = JSON.parse((await run(['context', '--repo', fixture.dir, '--since', 'all', '--json'])).stdout)
+    const all = JSON.parse(
+      (await run(['context', '--git-only', '--repo', fixture.dir, '--since', 'all', '--json'])).stdout,
+    )
     const narrow = JSON.parse(
       (
         await run([
           'context',
+          '--git-only',
           '--repo',
           fixture.dir,
           '--since',
@@ -120,14 +123,23 @@ describe('gitlore context', () => {
   })
 
   it('prints a readable summary without --json', async () => {
-    const result = await run(['context', '--repo', fixture.dir, '--since', 'all'])
+    const result = await run(['context', '--git-only', '--repo', fixture.dir, '--since', 'all'])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/commits \(\+1 merges\) by \d+ authors/)
     expect(result.stdout).toContain('src/db.ts')
   })
 
+  it('without --git-only and with no GitHub remote: one actionable line, the git context, exit 3', async () => {
+    const result = await run(['context', '--repo', fixture.dir, '--since', 'all', '--json'])
+    expect(result.code).toBe(3)
+    expect(JSON.parse(result.stdout).commits.total).toBeGreaterThan(0)
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: reviews'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('--git-only')
+  })
+
   it('finds the repository from a subdirectory', async () => {
-    const result = await run(['context', '--since', 'all', '--json'], join(fixture.dir, 'src'))
+    const result = await run(['context', '--git-only', '--since', 'all', '--json'], join(fixture.dir, 'src'))
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout).repo.path).toBe(fixture.dir)
   })
@@ -135,7 +147,7 @@ describe('gitlore context', () => {
 
 describe('bad input', () => {
   it('a missing path: one line, exit 2', async () => {
-    const result = await run(['context', '--repo', '/definitely/not/here'])
+    const result = await run(['context', '--git-only', '--repo', '/definitely/not/here'])
     expect(result.code).toBe(2)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).toContain('/definitely/not/here does not exist')
@@ -143,7 +155,7 @@ describe('bad input', () => {
 
   it('a directory that is not a repository: one line, exit 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gitlore-plain-'))
-    const result = await run(['context', '--repo', dir])
+    const result = await run(['context', '--git-only', '--repo', dir])
     expect(result.code).toBe(2)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).toContain('is not a git repository')
@@ -151,7 +163,7 @@ describe('bad input', () => {
 
   it('an empty repository: one line, exit 2', async () => {
     const dir = await buildEmptyFixture()
-    const result = await run(['context', '--repo', dir])
+    const result = await run(['context', '--git-only', '--repo', dir])
     expect(result.code).toBe(2)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).toContain('has no commits yet')
@@ -160,7 +172,7 @@ describe('bad input', () => {
   it('an unknown configuration key: named, exit 2, nothing written', async () => {
     const { dir } = await buildHistoryFixture()
     await writeFile(join(dir, 'gitlore.toml'), '[analysis]\nmax_changset_size = 10\n')
-    const result = await run(['context', '--repo', dir, '--json'])
+    const result = await run(['context', '--git-only', '--repo', dir, '--json'])
     expect(result.code).toBe(2)
     expect(result.stdout).toBe('')
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
@@ -169,12 +181,12 @@ describe('bad input', () => {
   })
 
   it('unknown flags, bad numbers and unknown commands: exit 2', async () => {
-    expect((await run(['context', '--frobnicate'])).code).toBe(2)
-    expect((await run(['context', '--repo', fixture.dir, '--top', 'many'])).stderr).toContain(
+    expect((await run(['context', '--git-only', '--frobnicate'])).code).toBe(2)
+    expect((await run(['context', '--git-only', '--repo', fixture.dir, '--top', 'many'])).stderr).toContain(
       '--top must be a positive whole number',
     )
-    expect((await run(['context', '--repo', fixture.dir, '--since', 'yesterday'])).code).toBe(2)
-    expect((await run(['context', '--repo', fixture.dir, '--git-backend', 'svn'])).stderr).toContain(
+    expect((await run(['context', '--git-only', '--repo', fixture.dir, '--since', 'yesterday'])).code).toBe(2)
+    expect((await run(['context', '--git-only', '--repo', fixture.dir, '--git-backend', 'svn'])).stderr).toContain(
       'analysis.git_backend',
     )
     expect((await run(['frobnicate'])).code).toBe(2)
@@ -266,12 +278,12 @@ describe('gitlore init and gitlore cache', () => {
     expect(again.code).toBe(2)
     expect(again.stderr).toContain('--force')
     expect((await run(['init', '--repo', dir, '--force'])).code).toBe(0)
-    expect((await run(['context', '--repo', dir, '--json'])).code).toBe(0)
+    expect((await run(['context', '--git-only', '--repo', dir, '--json'])).code).toBe(0)
   })
 
   it('cache stats counts what a run stored and cache clear empties it', async () => {
     const { dir } = await buildHistoryFixture()
-    await run(['context', '--repo', dir, '--since', 'all'])
+    await run(['context', '--git-only', '--repo', dir, '--since', 'all'])
     const stats = await run(['cache', 'stats', '--repo', dir])
     expect(stats.code).toBe(0)
     const total = Number((await git(dir, ['rev-list', '--count', 'HEAD'])).trim())
@@ -286,7 +298,7 @@ describe('gitlore init and gitlore cache', () => {
     const { dir } = await buildHistoryFixture()
     await mkdir(join(dir, '.gitlore'), { recursive: true })
     await writeFile(join(dir, '.gitlore', 'cache.db'), 'my notes, not a database\n')
-    const result = await run(['context', '--repo', dir, '--json'])
+    const result = await run(['context', '--git-only', '--repo', dir, '--json'])
     expect(result.code).toBe(3)
     expect(JSON.parse(result.stdout).schemaVersion).toBe(1)
     expect(result.stderr).toContain('cache')

@@ -58,10 +58,16 @@ export { resolveGitHubToken } from './github/resolve-github-token.js'
 export type {
   CreateReviewExtractorOptions,
   FetchReviewsOptions,
+  ReadCachedReviewDataOptions,
   ReviewData,
   ReviewExtractor,
 } from './github/review-extractor.js'
-export { createReviewExtractor, fetchReviewData, reviewStoreKey } from './github/review-extractor.js'
+export {
+  createReviewExtractor,
+  fetchReviewData,
+  readCachedReviewData,
+  reviewStoreKey,
+} from './github/review-extractor.js'
 export type {
   ReviewStore,
   ReviewSyncCounts,

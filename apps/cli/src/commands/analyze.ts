@@ -6,22 +6,23 @@ import { stableHash } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { collectContext } from '../pipeline/collect-context.js'
 import { openModelRegistry } from '../pipeline/model-registry.js'
+import { runReviewStages } from '../pipeline/run-review-stages.js'
 import { runSynthesis } from '../pipeline/run-synthesis.js'
 import { Progress } from '../progress.js'
 import { exitCodes } from '../terminal.js'
 
 /**
- * `gitlore analyze`: context, then findings, then reports, and the run stored in the cache so
- * `gitlore render` can reproduce its outputs. Only the offline synthesizer exists so far; the
- * review and LLM stages plug in here.
+ * `gitlore analyze`: history and reviews, classification and review themes, findings, reports,
+ * and the run stored in the cache so `gitlore render` can reproduce its outputs. Each stage that
+ * cannot run as configured falls back (git-only, offline) and is recorded as degraded (exit 3).
  */
 export async function runAnalyze({ flags, terminal, signal }: CommandInput): Promise<number> {
   const started = Date.now()
   const startedAt = new Date(started).toISOString()
   const progress = new Progress(terminal)
   const dryRun = flags['dry-run'] === true
-  const collected = await collectContext(flags, terminal, progress, { writeContext: !dryRun, keepCache: true })
-  const { context, config, root, degraded, cache } = collected
+  const collected = await collectContext(flags, terminal, progress, signal, { writeContext: !dryRun, keepCache: true })
+  const { context, config, root, degraded, cache, reviews } = collected
   try {
     const stages: StageStatus[] = [
       { stage: 'history', status: 'ok', durationMs: Date.now() - started },
@@ -29,8 +30,28 @@ export async function runAnalyze({ flags, terminal, signal }: CommandInput): Pro
     ]
     const offline = flags.offline === true
     const models = offline ? undefined : await openModelRegistry(root, config, terminal.env)
+    const themes =
+      reviews !== null && reviews.comments.length > 0
+        ? await runReviewStages({ comments: reviews.comments, config, models, cache, progress, signal })
+        : undefined
+    stages.push(...(themes?.stages ?? []))
     const synthesis = await runSynthesis({
       context,
+      ...(reviews === null
+        ? {}
+        : {
+            input: {
+              pullRequests: reviews.pullRequests,
+              reviewStats: reviews.stats,
+              ...(themes === undefined
+                ? {}
+                : {
+                    classified: themes.classified,
+                    clusters: themes.clusters,
+                    notableCommentIds: themes.notableCommentIds,
+                  }),
+            },
+          }),
       config,
       models,
       progress,
@@ -47,7 +68,9 @@ export async function runAnalyze({ flags, terminal, signal }: CommandInput): Pro
       context,
       findings: result.findings,
       synthesizer: synthesis.model,
-      models: { synthesizer: synthesis.model },
+      models: { ...themes?.models, synthesizer: synthesis.model },
+      ...(themes === undefined ? {} : { clusters: themes.clusters }),
+      ...(reviews === null ? {} : { reviews: reviews.stats }),
       generatedAt: new Date().toISOString(),
       degradedStages: stages
         .filter((stage) => stage.status !== 'ok')

@@ -5,9 +5,9 @@ import { Progress } from '../progress.js'
 import { exitCodes, type Terminal } from '../terminal.js'
 
 /** `gitlore context`: the repository context as JSON (--json) or as a short summary. */
-export async function runContext({ flags, terminal }: CommandInput): Promise<number> {
+export async function runContext({ flags, terminal, signal }: CommandInput): Promise<number> {
   const progress = new Progress(terminal)
-  const { context, contextPath, degraded } = await collectContext(flags, terminal, progress)
+  const { context, contextPath, degraded } = await collectContext(flags, terminal, progress, signal)
   for (const stage of degraded) progress.note(`warning: ${stage.stage}: ${stage.error}`)
   if (flags.json === true) terminal.stdout(`${JSON.stringify(context, null, 2)}\n`)
   else printSummary(context, terminal)

@@ -44,9 +44,19 @@ export const contextSpec: CommandSpec = {
   name: 'context',
   summary: 'print repository statistics (no LLM) and write .gitlore/context.json',
   usage: 'gitlore context [options]',
-  options: { ...windowOptions, ...statsOptions, json: { type: 'boolean' } },
+  options: {
+    ...windowOptions,
+    ...statsOptions,
+    json: { type: 'boolean' },
+    'git-only': { type: 'boolean' },
+    offline: { type: 'boolean' },
+    refresh: { type: 'boolean' },
+  },
   help: `${windowHelp}
 ${statsHelp}
+  --git-only                 leave GitHub review data out
+  --offline                  ask no network service (review data only from the cache)
+  --refresh                  refetch review data for the whole window
   --json                     print the context JSON on stdout and nothing else`,
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { GitloreCache } from '@gitlore/cache'
-import type { GitloreConfig, HistoryStats, RepositoryContext } from '@gitlore/core'
+import type { GitHistory, GitloreConfig, HistoryStats, RepositoryContext } from '@gitlore/core'
 import {
   CacheError,
   GitloreError,
@@ -17,6 +17,7 @@ import { configOverrides, repositoryArgument } from '../commands/options.js'
 import type { Flags } from '../main.js'
 import type { Progress } from '../progress.js'
 import type { Terminal } from '../terminal.js'
+import { collectReviews, type ReviewData } from './collect-reviews.js'
 
 /** Statistics stored for a window's commits, with the warnings reading them produced. */
 interface StoredAnalysis {
@@ -31,6 +32,8 @@ export interface CollectedContext {
   readonly root: string
   /** Where context.json was written (unless the caller asked not to write it). */
   readonly contextPath: string
+  /** Review data of the window, or null (git-only, no token, not on GitHub, ...). */
+  readonly reviews: ReviewData | null
   /** The open cache when the caller asked to keep it (it must close it); else undefined. */
   readonly cache?: GitloreCache | undefined
   /** Stages that did not work as configured, with why (exit code 3). */
@@ -45,11 +48,14 @@ export async function collectContext(
   flags: Flags,
   terminal: Terminal,
   progress: Progress,
+  signal: AbortSignal,
   options: { writeContext?: boolean; keepCache?: boolean } = {},
 ): Promise<CollectedContext> {
   const dir = await repositoryArgument(flags, terminal.cwd)
-  const [{ planGitHistory, findRepositoryRoot }, { analyzeHistory, buildContext, historyStatsVersion }] =
-    await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
+  const [
+    { planGitHistory, findRepositoryRoot },
+    { analyzeHistory, buildContext, historyStatsVersion, mergeReviewPeople },
+  ] = await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
   const root = await findRepositoryRoot(dir)
   const { config } = await loadConfig({
     repositoryDir: root,
@@ -91,23 +97,55 @@ export async function collectContext(
       mailmap: sha256(plan.mailmap ?? ''),
       options: analysisOptions,
     })
+    let reading: Promise<GitHistory> | undefined
+    const readHistory = () => {
+      reading ??= plan.read()
+      return reading
+    }
     let analysed = (await cache?.getResult('history-stats', statsKey)) as StoredAnalysis | null | undefined
     if (analysed === null || analysed === undefined) {
-      const history = await plan.read()
+      const history = await readHistory()
       analysed = { stats: analyzeHistory(history.commits, analysisOptions), warnings: history.warnings }
       await cache?.putResult('history-stats', statsKey, analysed)
     }
     progress.done(`read ${plan.shas.length} commits in ${Date.now() - started} ms`)
     for (const warning of analysed.warnings) progress.note(`warning: ${warning}`)
-    const context = buildContext(
+    let context: RepositoryContext = buildContext(
       { repository: plan.repository, window: plan.window, warnings: analysed.warnings },
       analysed.stats,
     )
+    let reviews: ReviewData | null = null
+    if (flags['git-only'] !== true) {
+      const collected = await collectReviews({
+        config,
+        root,
+        env: terminal.env,
+        window: plan.window,
+        remote: plan.repository.remote,
+        cache,
+        offline: flags.offline === true,
+        refresh: flags.refresh === true,
+        progress,
+        signal,
+        readCommits: async () => (await readHistory()).commits,
+      })
+      if (collected.problem !== null) degraded.push({ stage: 'reviews', error: collected.problem })
+      reviews = collected.data
+      if (reviews !== null) context = mergeReviewPeople(context, reviews.stats, reviews.identities)
+    }
     validateContext(context)
     const contextPath = join(root, '.gitlore', 'context.json')
     if (options.writeContext !== false) await writeFileAtomic(contextPath, `${JSON.stringify(context, null, 2)}\n`)
     if (options.keepCache !== true) await cache?.close()
-    return { context, config, root, contextPath, degraded, cache: options.keepCache === true ? cache : undefined }
+    return {
+      context,
+      reviews,
+      config,
+      root,
+      contextPath,
+      degraded,
+      cache: options.keepCache === true ? cache : undefined,
+    }
   } catch (error) {
     await cache?.close()
     throw error

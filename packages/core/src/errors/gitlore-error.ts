@@ -1,5 +1,7 @@
-const marker = 'gitlore.error'
-const symbol = Symbol.for(marker)
+/** The global symbol that marks instances of the class named `name` (and of its subclasses). */
+function markerOf(name: string): symbol {
+  return Symbol.for(`gitlore.error.${name}`)
+}
 
 /** What kind of problem an error is; the CLI maps it to an exit code (usage -> 2, failure -> 1). */
 export type ErrorKind = 'usage' | 'failure'
@@ -17,12 +19,11 @@ export interface GitloreErrorOptions {
 
 /**
  * Base class of every error gitlore raises on purpose. `isInstance` works across duplicated
- * installs of this package because it checks a global symbol, not the prototype chain.
+ * installs of this package because it checks global symbols, not the prototype chain: each error
+ * carries one marker per class it is an instance of, so `ConfigError.isInstance(error)` is true
+ * only for configuration errors while `GitloreError.isInstance(error)` is true for all of them.
  */
 export class GitloreError extends Error {
-  // Read through the global symbol by isInstance, never by name.
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the marker isInstance looks for
-  private readonly [symbol] = true
   readonly code: string
   readonly kind: ErrorKind
 
@@ -31,9 +32,19 @@ export class GitloreError extends Error {
     this.name = 'GitloreError'
     this.code = code
     this.kind = kind
+    for (
+      let type: unknown = new.target;
+      typeof type === 'function' && type !== Error;
+      type = Object.getPrototypeOf(type)
+    ) {
+      Object.defineProperty(this, markerOf((type as { name: string }).name), { value: true })
+    }
   }
 
-  static isInstance(error: unknown): error is GitloreError {
-    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[symbol] === true
+  /** True for instances of this class or a subclass, from any copy of this package. */
+  static isInstance<T extends GitloreError>(this: abstract new (...args: never[]) => T, error: unknown): error is T {
+    return (
+      typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[markerOf(this.name)] === true
+    )
   }
 }

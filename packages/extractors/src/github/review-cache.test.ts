@@ -5,6 +5,7 @@ import { inspect } from 'node:util'
 import { createCache } from '@gitlore/cache'
 import { touchPullRequest } from '@gitlore/fixtures'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readCachedReviewData } from './review-extractor.js'
 import type { ReviewStore } from './review-store.js'
 import { closeTestGitHubs, fakeToken, startTestGitHub } from './test-support/github-test-server.js'
 
@@ -51,6 +52,22 @@ describe('syncing into @gitlore/cache', () => {
       requests: 1,
       pullRequests: 0,
     })
+    await cache.close()
+  })
+
+  it('reads a synced repository back with no network, and nothing for one never synced', async () => {
+    const github = await startTestGitHub()
+    const { path } = await cacheFile()
+    const cache = await createCache({ path })
+    const fetched = await github.extractor({ store: cache }).fetch({ since })
+    github.takeRequests()
+    const baseUrl = github.server.url
+    const offline = await readCachedReviewData({ store: cache, baseUrl, owner: 'octo', repo: 'hello', since })
+    expect(github.takeRequests()).toHaveLength(0)
+    expect(offline?.pullRequests).toEqual(fetched.pullRequests)
+    expect(offline?.comments).toEqual(fetched.comments)
+    expect(offline?.filtered).toEqual(fetched.filtered)
+    expect(await readCachedReviewData({ store: cache, baseUrl, owner: 'octo', repo: 'other', since })).toBeNull()
     await cache.close()
   })
 

@@ -76,6 +76,9 @@ export interface ReviewExtractor {
   fetch(options: FetchReviewsOptions): Promise<ReviewData>
 }
 
+/** GitHub's public API. */
+const defaultBaseUrl = 'https://api.github.com'
+
 /** The store's key for a repository: API host, owner and name, lower-cased. */
 export function reviewStoreKey(baseUrl: string, owner: string, repo: string): string {
   return `${new URL(baseUrl).host}/${owner}/${repo}`.toLowerCase()
@@ -86,7 +89,7 @@ export function reviewStoreKey(baseUrl: string, owner: string, repo: string): st
  * GraphQL is paced and retried). Throws `GitHubTokenMissingError` without `octokit` or `token`.
  */
 export function createReviewExtractor(options: CreateReviewExtractorOptions): ReviewExtractor {
-  const baseUrl = (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '')
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '')
   const { owner, repo } = options
   let client = options.octokit
   if (client === undefined) {
@@ -132,16 +135,7 @@ export function createReviewExtractor(options: CreateReviewExtractorOptions): Re
         filter,
         onProgress: fetchOptions.onProgress,
       })
-      const records = (await store.getPullRequests(key, window.since))
-        .map((record) => ({
-          pullRequest: record.data as FetchedPullRequest,
-          comments: record.comments.map((comment) => comment.data as FetchedComment),
-        }))
-        .filter(
-          ({ pullRequest }) =>
-            pullRequest?.format === fetchedFormat && Date.parse(pullRequest.createdAt) <= Date.parse(window.until),
-        )
-      const data = filterReviewData(records, filter)
+      const data = await readStoredReviews(store, key, window, filter)
       return {
         repository: `${owner}/${repo}`,
         pullRequests: data.pullRequests,
@@ -155,6 +149,54 @@ export function createReviewExtractor(options: CreateReviewExtractorOptions): Re
       }
     },
   }
+}
+
+/** The stored pull requests of a window (created by its end, updated since its start), filtered. */
+async function readStoredReviews(
+  store: ReviewStore,
+  key: string,
+  window: { readonly since: string; readonly until: string },
+  filter: Parameters<typeof filterReviewData>[1],
+) {
+  const records = (await store.getPullRequests(key, window.since))
+    .map((record) => ({
+      pullRequest: record.data as FetchedPullRequest,
+      comments: record.comments.map((comment) => comment.data as FetchedComment),
+    }))
+    .filter(
+      ({ pullRequest }) =>
+        pullRequest?.format === fetchedFormat && Date.parse(pullRequest.createdAt) <= Date.parse(window.until),
+    )
+  return filterReviewData(records, filter)
+}
+
+/** Options of `readCachedReviewData`. */
+export interface ReadCachedReviewDataOptions {
+  /** Where earlier syncs stored review data (the cache). */
+  readonly store: ReviewStore
+  /** The API base URL the data was synced from (part of the store key). */
+  readonly baseUrl?: string | undefined
+  readonly owner: string
+  readonly repo: string
+  /** Window, as for `fetch`. */
+  readonly since: string
+  readonly until?: string | undefined
+  /** Logins treated as bots besides the built-in list. */
+  readonly extraBots?: readonly string[] | undefined
+}
+
+/**
+ * Review data an earlier sync stored, read with no network at all (for offline runs). Returns null
+ * when this repository was never synced.
+ */
+export async function readCachedReviewData(
+  options: ReadCachedReviewDataOptions,
+): Promise<Pick<ReviewData, 'repository' | 'pullRequests' | 'comments' | 'filtered'> | null> {
+  const key = reviewStoreKey(options.baseUrl ?? defaultBaseUrl, options.owner, options.repo)
+  if ((await options.store.getReviewSyncState(key)) === null) return null
+  const window = resolveWindow({ since: options.since, until: options.until })
+  const data = await readStoredReviews(options.store, key, window, { extraBots: options.extraBots })
+  return { repository: `${options.owner}/${options.repo}`, ...data }
 }
 
 /** `createReviewExtractor(options).fetch(options)`: one fetch of a repository's review data. */

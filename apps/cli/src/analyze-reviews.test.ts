@@ -1,0 +1,84 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { buildHistoryFixture, type GitHubServer, reviewWorld, startGitHubServer } from '@gitlore/fixtures'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { captureTerminal } from './capture-terminal.test-helper.js'
+import { main } from './main.js'
+
+const token = 'ghp_FAKEtokenForTheCliTest0123456789'
+let github: GitHubServer
+
+beforeAll(async () => {
+  github = await startGitHubServer({ repositories: [reviewWorld()], token })
+})
+afterAll(() => github.close())
+
+async function analyze(dir: string, args: readonly string[], env: Record<string, string> = { GITHUB_TOKEN: token }) {
+  const terminal = captureTerminal(dir)
+  const withEnv = { ...terminal, env: { ...terminal.env, ...env } }
+  const code = await main(['analyze', '--repo', dir, '--since', '2024-01-01', ...args], withEnv)
+  return { code, ...terminal.output }
+}
+
+describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
+  it('syncs the reviews, classifies and clusters them offline, leads with them, and re-syncs with one request', async () => {
+    const { dir } = await buildHistoryFixture()
+    await writeFile(join(dir, 'gitlore.toml'), `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`)
+    github.requests.length = 0
+    const first = await analyze(dir, ['--format', 'report,json'], {
+      GITHUB_TOKEN: token,
+      // No model keys: the LLM stages fall back to offline, which the run reports (exit 3).
+    })
+    expect(first.stderr).toMatch(/reviews: \d+ PRs, \d+ comments kept, \d+ bot and \d+ trivial left out/)
+    expect(first.stderr).toMatch(/classified \d+ of \d+ comments with offline/)
+    expect(first.stderr).toMatch(/found \d+ review themes/)
+    expect(first.code).toBe(3)
+    const report = await readFile(join(dir, 'gitlore-report.md'), 'utf8')
+    expect(report).toMatch(/pull requests/i)
+    const { findings } = JSON.parse(await readFile(join(dir, 'findings.json'), 'utf8'))
+    expect(findings[0].evidence.some((item: { source: string }) => item.source === 'review')).toBe(true)
+    const firstRequests = github.requests.length
+    expect(firstRequests).toBeGreaterThan(0)
+
+    const context = JSON.parse(await readFile(join(dir, '.gitlore', 'context.json'), 'utf8'))
+    expect(context.reviews.pullRequests).toBeGreaterThan(0)
+
+    github.requests.length = 0
+    const second = await analyze(dir, ['--format', 'report'])
+    expect(second.stderr).toContain('incremental sync')
+    expect(github.requests).toHaveLength(1)
+
+    // The token is in no output, no log line, no cache row.
+    for (const text of [first.stdout, first.stderr, second.stdout, second.stderr]) expect(text).not.toContain(token)
+    for (const name of await readdir(join(dir, '.gitlore'))) {
+      expect((await readFile(join(dir, '.gitlore', name))).includes(token)).toBe(false)
+    }
+    for (const name of ['gitlore-report.md', 'findings.json']) {
+      expect(await readFile(join(dir, name), 'utf8')).not.toContain(token)
+    }
+  })
+
+  it('offline runs reuse the synced reviews without asking GitHub', async () => {
+    const { dir } = await buildHistoryFixture()
+    await writeFile(join(dir, 'gitlore.toml'), `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`)
+    await analyze(dir, ['--format', 'report'])
+    github.requests.length = 0
+    const offline = await analyze(dir, ['--offline', '--format', 'report'], {})
+    expect(offline.code).toBe(0)
+    expect(github.requests).toHaveLength(0)
+    expect(offline.stderr).toContain('from the cache (offline: GitHub not asked)')
+  })
+
+  it('a missing token or a wrong token is one actionable line and the run goes on git-only (exit 3)', async () => {
+    const { dir } = await buildHistoryFixture()
+    await writeFile(join(dir, 'gitlore.toml'), `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`)
+    const missing = await analyze(dir, ['--format', 'report'], {})
+    expect(missing.code).toBe(3)
+    expect(missing.stderr).toMatch(/GITHUB_TOKEN/)
+    expect(missing.stderr).toMatch(/--git-only/)
+    const wrong = await analyze(dir, ['--format', 'report'], { GITHUB_TOKEN: 'ghp_wrong' })
+    expect(wrong.code).toBe(3)
+    expect(wrong.stderr).not.toContain('ghp_wrong')
+    expect(await readFile(join(dir, 'gitlore-report.md'), 'utf8')).toContain('# gitlore report')
+  })
+})

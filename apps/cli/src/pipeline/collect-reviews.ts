@@ -1,0 +1,134 @@
+import type { GitloreCache } from '@gitlore/cache'
+import type { Commit, GitloreConfig, PullRequest, ReviewComment, ReviewStats, TimeWindow } from '@gitlore/core'
+import { ConfigError, GitloreError, loadSecrets } from '@gitlore/core'
+import type { Progress } from '../progress.js'
+
+/** Review data of the window, after bots and trivia were filtered out (and counted). */
+export interface ReviewData {
+  readonly repository: string
+  readonly pullRequests: readonly PullRequest[]
+  readonly comments: readonly ReviewComment[]
+  readonly filtered: { readonly bots: number; readonly trivial: number }
+  readonly stats: ReviewStats
+  /** GitHub login -> git identity, for merging review activity into `people[]`. */
+  readonly identities: ReadonlyMap<string, string>
+  /** True when the data came from the cache without asking GitHub (offline runs). */
+  readonly fromCache: boolean
+}
+
+export interface CollectedReviews {
+  readonly data: ReviewData | null
+  /** Why there is no (fresh) review data, when the user should know: becomes a degraded stage. */
+  readonly problem: string | null
+}
+
+/**
+ * Review data for the window: synced from GitHub (incrementally, through the cache) unless the run
+ * is offline or git-only; an offline run uses what earlier syncs stored. Missing tokens, bad
+ * credentials, unknown repositories and non-GitHub remotes are one actionable line and the run
+ * goes on git-only; a malformed `[github] repo` is a configuration error.
+ */
+export async function collectReviews(options: {
+  readonly config: GitloreConfig
+  readonly root: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly window: TimeWindow
+  /** `owner/repo` (or a URL) of the origin remote, as the history read it. */
+  readonly remote: string | null
+  readonly cache: GitloreCache | undefined
+  readonly offline: boolean
+  readonly refresh: boolean
+  readonly progress: Progress
+  readonly signal: AbortSignal
+  /** The window's commits, read only when review data exists (to match GitHub logins to git identities). */
+  readonly readCommits: () => Promise<readonly Commit[]>
+}): Promise<CollectedReviews> {
+  const { config, window, cache, progress, signal } = options
+  const [extractors, analyzers] = await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
+  let repository: { owner: string; repo: string }
+  try {
+    repository = extractors.resolveGitHubRepository({
+      configured: config.github.repo === '' ? undefined : config.github.repo,
+      remote: options.remote ?? undefined,
+      apiUrl: config.github.api_url,
+    })
+  } catch (error) {
+    if (ConfigError.isInstance(error) || !GitloreError.isInstance(error)) throw error
+    // Offline runs only look for review data already cached; without a GitHub repository there is none.
+    return { data: null, problem: options.offline ? null : `${error.message}` }
+  }
+  const { owner, repo } = repository
+  const finish = async (
+    fetched: {
+      pullRequests: readonly PullRequest[]
+      comments: readonly ReviewComment[]
+      filtered: { bots: number; trivial: number }
+    },
+    fromCache: boolean,
+  ): Promise<ReviewData> => {
+    const stats = analyzers.analyzeReviews(fetched.pullRequests, fetched.comments, fetched.filtered, {
+      top: config.analysis.top,
+    })
+    const identities = analyzers.githubLoginIdentities(await options.readCommits(), fetched.pullRequests)
+    return { repository: `${owner}/${repo}`, ...fetched, stats, identities, fromCache }
+  }
+
+  if (options.offline) {
+    if (cache === undefined) return { data: null, problem: null }
+    const stored = await extractors.readCachedReviewData({
+      store: cache,
+      baseUrl: config.github.api_url,
+      owner,
+      repo,
+      since: window.since,
+      until: window.until,
+      extraBots: config.github.extra_bots,
+    })
+    if (stored === null) return { data: null, problem: null }
+    progress.done(`reviews: ${stored.pullRequests.length} PRs from the cache (offline: GitHub not asked)`)
+    return { data: await finish(stored, true), problem: null }
+  }
+
+  try {
+    const secrets = await loadSecrets({ repositoryDir: options.root, env: options.env })
+    const host = new URL(config.github.api_url).hostname
+    const found = await extractors.resolveGitHubToken(secrets, {
+      ...(host === 'api.github.com' ? {} : { hostname: host }),
+    })
+    if (found === null) throw new extractors.GitHubTokenMissingError()
+    const data = await extractors.fetchReviewData({
+      owner,
+      repo,
+      token: found.token,
+      baseUrl: config.github.api_url,
+      extraBots: config.github.extra_bots,
+      ...(cache === undefined ? {} : { store: cache }),
+      since: window.since,
+      until: window.until,
+      refresh: options.refresh,
+      signal,
+      onProgress: (event) =>
+        progress.update(
+          `GitHub ${owner}/${repo}: ${event.pullRequests} PRs, ${event.comments} comments${event.rateLimit ? `, rate limit ${event.rateLimit.remaining}/${event.rateLimit.limit} left` : ''}`,
+          event.requests,
+        ),
+      onWait: (wait) => progress.note(`GitHub ${wait.reason}: waiting ${wait.seconds} s`),
+    })
+    const kept = data.comments.reduce((count, comment) => count + 1 + comment.replies.length, 0)
+    progress.done(
+      `reviews: ${data.pullRequests.length} PRs, ${kept} comments kept, ${data.filtered.bots} bot and ${data.filtered.trivial} trivial left out (${data.requests} requests, ${data.points} points, ${data.sync.mode} sync)`,
+    )
+    for (const partial of data.partialErrors) {
+      progress.note(
+        `warning: GitHub${partial.pullRequest === undefined ? '' : ` #${partial.pullRequest}`}: ${partial.message} (fetched again next run)`,
+      )
+    }
+    return {
+      data: await finish(data, false),
+      problem: data.partialErrors.length > 0 ? `${data.partialErrors.length} partial GitHub errors` : null,
+    }
+  } catch (error) {
+    if (signal.aborted || ConfigError.isInstance(error) || !GitloreError.isInstance(error)) throw error
+    return { data: null, problem: `${error.message} (continuing git-only)` }
+  }
+}
