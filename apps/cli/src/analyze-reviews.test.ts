@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildHistoryFixture, type GitHubServer, reviewWorld, startGitHubServer } from '@gitlore/fixtures'
+import { startLoopbackModelServer } from '@gitlore/llm/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureTerminal } from './capture-terminal.test-helper.js'
 import { main } from './main.js'
@@ -55,6 +56,49 @@ describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
     }
     for (const name of ['gitlore-report.md', 'findings.json']) {
       expect(await readFile(join(dir, name), 'utf8')).not.toContain(token)
+    }
+  })
+
+  it('a compatible/ classifier classifies every comment over HTTP, reports exactly which failed, and is not asked twice', async () => {
+    const { dir } = await buildHistoryFixture()
+    const models = await startLoopbackModelServer()
+    try {
+      // The scripted model answers every comment of a batch, except a few conversation notes (those numbered ...7).
+      models.onChat((request) => {
+        const { messages } = request.body as { messages: { role: string; content: unknown }[] }
+        const prompt = messages
+          .map((message) => (typeof message.content === 'string' ? message.content : ''))
+          .join('\n')
+        const answered = [...prompt.matchAll(/<comment id="([^"]+)"[^>]*>\n([\s\S]*?)\n<\/comment>/g)]
+          .filter((match) => !/note \d*7 about the rollout/.test(match[2] as string))
+          .map((match) => `<c id="${match[1]}" categories="bug" confidence="0.9"/>`)
+        return { kind: 'message', text: `<classifications>\n${answered.join('\n')}\n</classifications>` }
+      })
+      await writeFile(
+        join(dir, 'gitlore.toml'),
+        `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n\n[models]\nclassifier = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${models.url}"\n`,
+      )
+      const first = await analyze(dir, ['--format', 'json'])
+      const summary =
+        /classified (\d+) of (\d+) comments with compatible\/scripted \(0 cached, (\d+) requests, (\d+) failed\)/.exec(
+          first.stderr,
+        )
+      expect(summary).not.toBeNull()
+      const [, classified, total, requests, failed] = summary!.map(Number) as number[]
+      expect(classified! + failed!).toBe(total)
+      expect(failed).toBeGreaterThan(0)
+      expect(requests).toBeLessThan(total! / 5)
+      const notClassified = first.stderr.split('\n').filter((line) => line.includes('not classified:'))
+      expect(notClassified.length).toBe(Math.min(failed!, 10))
+      expect(notClassified[0]).toMatch(/https:\/\/github\.com\/octo\/hello\/pull\/\d+/)
+
+      const asked = models.requests.length
+      const second = await analyze(dir, ['--format', 'json'])
+      expect(second.stderr).toContain(`(${classified} cached,`)
+      // Only the comments that failed are asked again; every valid answer came from the cache.
+      expect(models.requests.length - asked).toBeLessThan(requests!)
+    } finally {
+      await models.close()
     }
   })
 

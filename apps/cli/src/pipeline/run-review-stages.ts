@@ -5,6 +5,9 @@ import type { openModelRegistry } from './model-registry.js'
 
 type Models = Awaited<ReturnType<typeof openModelRegistry>>
 
+/** Failed comments listed on the terminal; all of them go into the run record. */
+const shownFailures = 10
+
 export interface ReviewThemes {
   readonly classified: readonly ClassifiedComment[]
   readonly clusters: readonly ReviewCluster[]
@@ -58,6 +61,13 @@ export async function runReviewStages(options: {
   progress.done(
     `classified ${stats.classified} of ${stats.total} comments with ${used.classifier} (${stats.cached} cached, ${stats.requests} requests, ${stats.failed} failed)`,
   )
+  const failures = classification.comments.flatMap((item) => (item.status === 'failed' ? [item] : []))
+  for (const failure of failures.slice(0, shownFailures)) {
+    progress.note(`  not classified: ${failure.comment.url}: ${failure.error}`)
+  }
+  if (failures.length > shownFailures) {
+    progress.note(`  ... and ${failures.length - shownFailures} more (the run record lists them all)`)
+  }
   const unavailable =
     classifierModel?.kind === 'offline' && classifierModel.reason !== null ? classifierModel.reason : null
   if (unavailable !== null) progress.note(`classifier ${config.models.classifier}: ${unavailable}; classified offline`)
@@ -69,7 +79,9 @@ export async function runReviewStages(options: {
           detail:
             unavailable !== null
               ? `${config.models.classifier} unavailable (${unavailable}); used the offline classifier`
-              : `${stats.failed} of ${stats.total} comments could not be classified`,
+              : `${stats.failed} of ${stats.total} comments could not be classified: ${failures
+                  .map((failure) => `${failure.comment.url} (${failure.error})`)
+                  .join('; ')}`,
           durationMs: Date.now() - started,
         }
       : { stage: 'classification', status: 'ok', durationMs: Date.now() - started },
