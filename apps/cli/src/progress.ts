@@ -4,6 +4,7 @@ import type { Terminal } from './terminal.js'
 export class Progress {
   private lastDraw = 0
   private drawn = false
+  private stage: { readonly name: string; readonly started: number } | undefined
   /** Every permanent line written, for the log file. */
   readonly lines: string[] = []
 
@@ -13,10 +14,11 @@ export class Progress {
   update(stage: string, done: number, total?: number): void {
     if (!this.terminal.interactive) return
     const now = Date.now()
+    if (this.stage?.name !== stage) this.stage = { name: stage, started: now }
     if (now - this.lastDraw < 100 && done !== total) return
     this.lastDraw = now
     const count = total === undefined ? `${done}` : `${done}/${total}`
-    this.terminal.stderr(`\r\x1b[2K${stage}: ${count}`)
+    this.terminal.stderr(`\r\x1b[2K${stage}: ${count}${eta(now - this.stage.started, done, total)}`)
     this.drawn = true
   }
 
@@ -38,4 +40,11 @@ export class Progress {
     if (this.drawn) this.terminal.stderr('\r\x1b[2K')
     this.drawn = false
   }
+}
+
+/** `, about 12 s left` once a stage has run long enough for its rate to mean something. */
+function eta(elapsedMs: number, done: number, total: number | undefined): string {
+  if (total === undefined || done === 0 || done >= total || elapsedMs < 2000) return ''
+  const seconds = Math.ceil(((elapsedMs / done) * (total - done)) / 1000)
+  return seconds >= 90 ? `, about ${Math.ceil(seconds / 60)} min left` : `, about ${seconds} s left`
 }
