@@ -1,36 +1,22 @@
 import type { Commit, PullRequest, RepositoryContext, ReviewStats } from '@gitlore/core'
 import { validateContext } from '@gitlore/core'
+import { repositoryContext } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { analyzeReviews } from './analyze-reviews.js'
 import { githubLoginIdentities } from './github-login-identities.js'
 import { dayAt, makeCommit } from './make-commit.test-helper.js'
 import { mergeReviewPeople } from './merge-review-people.js'
 
-const context: RepositoryContext = {
-  schemaVersion: 1,
+const context: RepositoryContext = repositoryContext({
   repo: { path: '/r', head: null, branch: 'main', remote: 'o/r' },
   window: { since: '2024-03-01T00:00:00.000Z', until: '2024-03-31T00:00:00.000Z' },
-  warnings: [],
   commits: { total: 3, merges: 0, authors: 3 },
-  hotspots: [],
-  coupling: [],
-  hubs: [],
-  reverts: [],
-  fixAfter: [],
-  conventions: {
-    conventionalShare: 0,
-    prefixes: {},
-    prNumberSuffixShare: 0,
-    medianSubjectLength: 0,
-    coAuthoredShare: 0,
-  },
-  ownership: [],
   people: [
     { identity: 'ann@corp.example', name: 'Ann', commits: 2, files: 3 },
     { identity: '1234+bobby@users.noreply.github.com', name: 'Bob', commits: 1, files: 1 },
     { identity: 'zoe@corp.example', name: 'Zoe', commits: 1, files: 1 },
   ],
-}
+})
 
 const stats: ReviewStats = {
   ...analyzeReviews([], [], { bots: 0, trivial: 0 }),

@@ -3,23 +3,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { isolatedGitEnv } from '@gitlore/fixtures'
+import { isolatedGitEnv, seededRandom } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { countLineChanges, countLines, isBinary } from './line-changes.js'
 
 const execFileAsync = promisify(execFile)
-
-/** Mulberry32, so the generated cases are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 interface Case {
   readonly before: string
@@ -31,7 +19,7 @@ interface Case {
  * and cases where git's diff is not minimal (a minimal LCS diff would count fewer lines).
  */
 function generateCases(): Case[] {
-  const next = random(7)
+  const next = seededRandom(7)
   const cases: Case[] = [
     { before: 'a\nb\nc', after: 'a\nb\nc\n' },
     { before: 'a\nb\nc\n', after: 'a\nb\nc' },
