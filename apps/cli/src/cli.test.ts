@@ -317,6 +317,25 @@ describe('the gitlore binary', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
+  it('gives the same context from both git backends as a bundled binary', async () => {
+    const args = [
+      'context',
+      '--repo',
+      fixture.dir,
+      '--git-only',
+      '--no-cache',
+      '--since',
+      'all',
+      '--until',
+      '2026-01-01',
+      '--json',
+    ]
+    const cli = await execFileAsync('node', [bin, ...args, '--git-backend', 'cli'])
+    const isomorphic = await execFileAsync('node', [bin, ...args, '--git-backend', 'isomorphic'])
+    expect(JSON.parse(isomorphic.stdout)).toEqual(JSON.parse(cli.stdout))
+    expect(JSON.parse(cli.stdout).commits.total).toBeGreaterThan(20)
+  })
+
   it('exits 2 with a one-line error for a repository path that does not exist', async () => {
     const failure = await execFileAsync('node', [bin, 'context', '--repo', '/no/such/dir']).catch((error) => error)
     expect(failure.code).toBe(2)
