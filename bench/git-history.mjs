@@ -63,7 +63,7 @@ async function syntheticRepository() {
 }
 
 function benchRepository(label, dir) {
-  const gitlore = (extra) => ['context', '--repo', dir, '--since', 'all', '--json', ...extra]
+  const gitlore = (extra) => ['context', '--repo', dir, '--git-only', '--since', 'all', '--json', ...extra]
   const cache = join(dir, '.gitlore')
   const clear = () => rmSync(cache, { recursive: true, force: true })
   const commitCount = spawnSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).stdout.trim()
