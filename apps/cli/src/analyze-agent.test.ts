@@ -67,6 +67,8 @@ describe('gitlore analyze with a compatible/ synthesizer', () => {
     expect(result.stderr).toContain('investigating with compatible/scripted')
     expect(result.stderr).toMatch(/read_file src\/db\.ts:1-40 -> [\d,]+ chars/)
     expect(result.stderr).toContain('1 citations and 0 findings dropped')
+    expect(result.stderr).toMatch(/compatible\/scripted: \d+ requests, [\d,]+ input and [\d,]+ output tokens/)
+    expect(result.stderr).toMatch(/agent: 7 steps, 6 tool calls/)
     expect(result.code).toBe(0)
     const findings = JSON.parse(await readFile(join(fixture.dir, 'findings.json'), 'utf8'))
     expect(findings.findings).toHaveLength(1)

@@ -92,11 +92,16 @@ describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
       expect(notClassified.length).toBe(Math.min(failed!, 10))
       expect(notClassified[0]).toMatch(/https:\/\/github\.com\/octo\/hello\/pull\/\d+/)
 
+      const labelRequests = () =>
+        models.requests.filter((request) => JSON.stringify(request.body).includes('Name the theme')).length
+      const labelled = labelRequests()
+      expect(labelled).toBeGreaterThan(0)
       const asked = models.requests.length
       const second = await analyze(dir, ['--format', 'json'])
       expect(second.stderr).toContain(`(${classified} cached,`)
-      // Only the comments that failed are asked again; every valid answer came from the cache.
+      // Only the comments that failed are asked again; every valid answer and every label came from the cache.
       expect(models.requests.length - asked).toBeLessThan(requests!)
+      expect(labelRequests()).toBe(labelled)
     } finally {
       await models.close()
     }

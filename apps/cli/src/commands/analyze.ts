@@ -99,6 +99,19 @@ export async function runAnalyze({ flags, terminal, signal }: CommandInput): Pro
     for (const stage of stages.filter((entry) => entry.status !== 'ok')) {
       progress.note(`warning: ${stage.stage}: ${stage.detail ?? stage.status}`)
     }
+    for (const usage of run.usage) {
+      const cost = usage.cost === null ? 'cost unknown' : `about $${usage.cost.toFixed(4)}`
+      progress.note(
+        `${usage.model}: ${usage.requests} requests, ${usage.inputTokens.toLocaleString('en-US')} input and ${usage.outputTokens.toLocaleString('en-US')} output tokens, ${cost}`,
+      )
+    }
+    if (result.agent !== undefined) {
+      const toolCalls = result.agent.transcript.reduce(
+        (count, entry) => count + ((entry as { toolCalls?: readonly unknown[] }).toolCalls?.length ?? 0),
+        0,
+      )
+      progress.note(`agent: ${result.agent.stepsUsed} steps, ${toolCalls} tool calls`)
+    }
     const verb = dryRun ? 'would write' : 'wrote'
     progress.note(
       `${result.findings.length} findings; ${verb} ${written.map((output) => output.path).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s${cache === undefined ? '' : ` (run ${run.id})`}`,

@@ -1,6 +1,7 @@
 import type { GitloreCache } from '@gitlore/cache'
 import type { ClassifiedComment, GitloreConfig, ReviewCluster, ReviewComment, StageStatus } from '@gitlore/core'
 import type { Progress } from '../progress.js'
+import { createClusterLabeler } from './cluster-labeler.js'
 import type { openModelRegistry } from './model-registry.js'
 
 type Models = Awaited<ReturnType<typeof openModelRegistry>>
@@ -97,6 +98,17 @@ export async function runReviewStages(options: {
   const clustered = await clusterComments(classification.comments, {
     embedder,
     signal,
+    ...(classifierModel?.kind === 'remote' && models !== undefined
+      ? {
+          labeler: createClusterLabeler({
+            model: classifierModel.model,
+            modelName: classifierModel.name,
+            cache,
+            meter: models.meter,
+            signal,
+          }),
+        }
+      : {}),
     ...(cache === undefined ? {} : { store: cache }),
     onProgress: (event) =>
       progress.update(
