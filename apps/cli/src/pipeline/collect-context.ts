@@ -4,7 +4,6 @@ import type { GitHistory, GitloreConfig, HistoryStats, RepositoryContext } from 
 import {
   CacheError,
   GitloreError,
-  loadConfig,
   resolveFromRepository,
   resolveWindow,
   sha256,
@@ -13,7 +12,8 @@ import {
   validateContext,
   writeFileAtomic,
 } from '@gitlore/core'
-import { configOverrides, repositoryArgument } from '../commands/options.js'
+import { configOverrides } from '../commands/options.js'
+import { resolveRepository } from '../commands/resolve-repository.js'
 import type { Flags } from '../main.js'
 import type { Progress } from '../progress.js'
 import type { Terminal } from '../terminal.js'
@@ -42,7 +42,8 @@ export interface CollectedContext {
 
 /**
  * The no-LLM half of the pipeline: configuration, git history (through the commit cache),
- * statistics, and `.gitlore/context.json` written after validation against context.v1.json.
+ * statistics, review data and review statistics when GitHub (or, offline, the cache) has them,
+ * and `.gitlore/context.json` written after validation against context.v1.json.
  */
 export async function collectContext(
   flags: Flags,
@@ -51,18 +52,9 @@ export async function collectContext(
   signal: AbortSignal,
   options: { writeContext?: boolean; keepCache?: boolean } = {},
 ): Promise<CollectedContext> {
-  const dir = await repositoryArgument(flags, terminal.cwd)
-  const [
-    { planGitHistory, findRepositoryRoot },
-    { analyzeHistory, buildContext, historyStatsVersion, mergeReviewPeople },
-  ] = await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
-  const root = await findRepositoryRoot(dir)
-  const { config } = await loadConfig({
-    repositoryDir: root,
-    configPath: typeof flags.config === 'string' ? flags.config : undefined,
-    env: terminal.env,
-    overrides: configOverrides(flags),
-  })
+  const [{ planGitHistory }, { analyzeHistory, buildContext, historyStatsVersion, mergeReviewPeople }] =
+    await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
+  const { root, config } = await resolveRepository(flags, terminal, configOverrides(flags))
   const window = resolveWindow({ since: config.analysis.since, until: config.analysis.until })
   const degraded: { stage: string; error: string }[] = []
   const cache =
@@ -74,6 +66,7 @@ export async function collectContext(
       since: window.since,
       until: window.until,
       backend: config.analysis.git_backend,
+      signal,
       ...(cache === undefined ? {} : { commitStore: cache, listingStore: cache }),
       onProgress: ({ done, total }: { done: number; total?: number }) =>
         progress.update('reading history', done, total),
