@@ -62,7 +62,7 @@ ${statsHelp}
 
 export const analyzeSpec: CommandSpec = {
   name: 'analyze',
-  summary: 'analyse the repository and write gitlore-report.md',
+  summary: 'analyse history and reviews, find what they teach, write the reports',
   usage: 'gitlore analyze [options]',
   options: {
     ...windowOptions,
@@ -77,7 +77,7 @@ export const analyzeSpec: CommandSpec = {
   },
   help: `${windowHelp}
 ${statsHelp}
-  --offline                  use no network and no LLM (statistical findings)
+  --offline                  no network, no LLM: statistical findings (review data only from the cache)
   --git-only                 skip GitHub review data
   --format LIST              comma-separated formats (default from config: report,html)
   --out DIR                  where reports go (default: the repository root)
