@@ -36,7 +36,20 @@ describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
     expect(first.code).toBe(3)
     const report = await readFile(join(dir, 'gitlore-report.md'), 'utf8')
     expect(report).toMatch(/pull requests/i)
-    const { findings } = JSON.parse(await readFile(join(dir, 'findings.json'), 'utf8'))
+    // Reviews lead: themes with quotes linking to the pull request, then review load, then findings.
+    const themes = report.indexOf('## What reviewers keep asking for')
+    expect(themes).toBeGreaterThan(-1)
+    expect(themes).toBeLessThan(report.indexOf('## Review load'))
+    expect(report.indexOf('## Review load')).toBeLessThan(report.indexOf('## Findings'))
+    expect(report).toMatch(/^### 1\. .+$/m)
+    expect(report).toMatch(/^ {2}- “.+” \(\S+ in #\d+.*\) <https:\/\/github\.com\/octo\/hello\/pull\/\d+/m)
+    expect(report).toContain('on GitHub octo/hello')
+    const document = JSON.parse(await readFile(join(dir, 'findings.json'), 'utf8'))
+    expect(Object.keys(document).indexOf('reviews')).toBeLessThan(Object.keys(document).indexOf('findings'))
+    expect(document.reviews.themes.length).toBeGreaterThan(0)
+    expect(document.reviews.themes[0].quotes.length).toBeGreaterThan(0)
+    expect(document.reviews.areas.length).toBeGreaterThan(0)
+    const { findings } = document
     expect(findings[0].evidence.some((item: { source: string }) => item.source === 'review')).toBe(true)
     const firstRequests = github.requests.length
     expect(firstRequests).toBeGreaterThan(0)

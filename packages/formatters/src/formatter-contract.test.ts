@@ -2,7 +2,12 @@ import type { Finding } from '@gitlore/core'
 import { repositoryContext } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { create } from 'xmlbuilder2'
-import { hostileFinding, realisticFindings, realisticReportInput } from './__fixtures__/report-input.js'
+import {
+  hostileFinding,
+  hostileReviewInput,
+  realisticFindings,
+  realisticReportInput,
+} from './__fixtures__/report-input.js'
 import { blockBegin, blockEnd } from './assistant/managed-block.js'
 import { createFormatter } from './create-formatter.js'
 import type { FormatterName, ReportInput } from './formatter.js'
@@ -127,6 +132,28 @@ describe.each(supportedFormats)('formatter contract: %s', (format) => {
     const content = render(format, empty)
     expect(content.length).toBeGreaterThan(0)
     expect(readBack[format](content, [])).toBe(0)
+  })
+
+  it('leads with what reviewers keep asking for: themes with their quotes before the findings', () => {
+    const content = render(format, input())
+    const firstTheme = content.indexOf('Move SQL out of handlers into repositories')
+    const firstFinding = Math.min(...realisticFindings.map((finding) => content.indexOf(finding.title)))
+    expect(firstTheme).toBeGreaterThan(-1)
+    expect(firstTheme).toBeLessThan(firstFinding)
+    // Every theme in size order, praise left out; a quote of the largest one with its link.
+    const order = ['Move SQL out', 'Missing tests for error paths', 'Unclear names', 'Noisy logging'].map((label) =>
+      content.indexOf(label),
+    )
+    expect(order.every((position, index) => position > (order[index - 1] ?? -1))).toBe(true)
+    expect(content).not.toContain('Thanks and approvals')
+    expect(content).toContain('handlers should not build SQL')
+    expect(content).toContain('https://github.com/acme/widgets/pull/401#discussion_r1000')
+  })
+
+  it('keeps hostile theme labels and quotes from breaking the format', () => {
+    const content = render(format, hostileReviewInput())
+    expect(readBack[format](content, realisticFindings)).toBe(realisticFindings.length)
+    expect(content).not.toContain('javascript:alert')
   })
 
   it('keeps hostile text from breaking the format', () => {

@@ -1,4 +1,4 @@
-import type { Finding, OutputFormat, RepositoryContext, ReviewCluster } from '@gitlore/core'
+import type { Finding, OutputFormat, RepositoryContext, ReviewCluster, ReviewComment } from '@gitlore/core'
 import { outputFormats } from '@gitlore/core'
 
 /** A pipeline stage that failed; the run went on without it. */
@@ -19,18 +19,60 @@ export interface ReviewerLoad {
   readonly comments: number
 }
 
+/** One reviewer's share of the comments on an area. */
+export interface AreaReviewer {
+  /** GitHub login. */
+  readonly login: string
+  /** Review comments they wrote on files of the area, replies included. */
+  readonly comments: number
+}
+
+/** Who reviews one area (a top-level directory ending in `/`, or a file at the root). */
+export interface ReviewArea {
+  readonly path: string
+  /** Review comments on files of the area, replies included. */
+  readonly comments: number
+  /** Every reviewer who commented there, most comments first. */
+  readonly reviewers: readonly AreaReviewer[]
+}
+
 /**
  * The review statistics a report shows: the minimal shape formatters read, so any stage that
  * counts pull requests and comments can supply it.
  */
 export interface ReviewStatistics {
+  /** The GitHub repository the reviews came from (`owner/name`), when known. */
+  readonly repository?: string
   /** Pull requests analysed in the window. */
   readonly pullRequests: number
   /** Human review comments analysed, replies included (bots and trivial comments dropped). */
   readonly comments: number
   /** Per reviewer, in any order; reports sort them busiest first. */
   readonly reviewers: readonly ReviewerLoad[]
+  /** Who reviews which area, from the comments on files (`reviewAreas` computes it). */
+  readonly areas?: readonly ReviewArea[]
 }
+
+/**
+ * A review comment a report quotes (a theme's representative), kept short: what the quote, its
+ * link and its attribution need, nothing more (`quotedComments` picks them from the comments).
+ */
+export interface QuotedComment {
+  /** The comment's id, as a theme's `representatives` name it. */
+  readonly id: string
+  /** Where the comment is on GitHub. */
+  readonly url: string
+  /** Its author's login. */
+  readonly author: string
+  readonly prNumber: number
+  /** The file it is on, for comments in a review thread. */
+  readonly path?: string
+  /** Its text, at most a few hundred characters (reports shorten it further). */
+  readonly body: string
+}
+
+/** The comment fields `quotedComments` and `reviewAreas` read. */
+export type QuotableComment = Pick<ReviewComment, 'id' | 'url' | 'author' | 'prNumber' | 'path' | 'body' | 'replies'>
 
 /** Everything a report is made from. */
 export interface ReportInput {
@@ -50,6 +92,8 @@ export interface ReportInput {
   readonly models?: Readonly<Record<string, string>>
   /** Recurring review themes; review sections are shown only when present. */
   readonly clusters?: readonly ReviewCluster[]
+  /** The themes' representative comments, quoted under each theme (`quotedComments` picks them). */
+  readonly quotes?: readonly QuotedComment[]
   /** Pull requests, comments and reviewers analysed; shown only when present. */
   readonly reviews?: ReviewStatistics
 }

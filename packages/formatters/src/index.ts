@@ -9,18 +9,30 @@ export { createFormatter, type FormatterOptions, isSupportedFormat } from './cre
 export { ManagedBlockError } from './errors/managed-block-error.js'
 export { OutputWriteError } from './errors/output-write-error.js'
 export {
+  type AreaReviewer,
   type DegradedStage,
   type FormattedFile,
   type Formatter,
   type FormatterName,
+  type QuotableComment,
+  type QuotedComment,
   type ReportInput,
+  type ReviewArea,
   type ReviewerLoad,
   type ReviewStatistics,
   supportedFormats,
 } from './formatter.js'
 export { HtmlFormatter, type HtmlFormatterOptions, reportContentSecurityPolicy } from './html/html-formatter.js'
-export { type FindingsDocument, findingsDocument } from './json/findings-document.js'
+export {
+  type FindingsDocument,
+  findingsDocument,
+  type ReviewsSummary,
+  type ReviewThemeEntry,
+  reviewsSummary,
+  type ThemeQuote,
+} from './json/findings-document.js'
 export { JsonFormatter } from './json/json-formatter.js'
 export { MarkdownFormatter, type MarkdownFormatterOptions } from './markdown/markdown-formatter.js'
+export { quotedComments, reviewAreas } from './shared/review-themes.js'
 export { type WriteOutputsOptions, type WrittenOutput, writeOutputs } from './write-outputs.js'
 export { findingsSchemaPath, XmlFormatter } from './xml/xml-formatter.js'

@@ -62,15 +62,19 @@ export async function runAnalyze({ flags, terminal, signal }: CommandInput): Pro
     const { result } = synthesis
     stages.push(synthesis.status)
     for (const note of result.notes) progress.note(`note: ${note}`)
-    const { writeOutputs } = await import('@gitlore/formatters')
+    const { quotedComments, reviewAreas, writeOutputs } = await import('@gitlore/formatters')
 
     const report = {
       context,
       findings: result.findings,
       synthesizer: synthesis.model,
       models: { ...themes?.models, synthesizer: synthesis.model },
-      ...(themes === undefined ? {} : { clusters: themes.clusters }),
-      ...(reviews === null ? {} : { reviews: reviews.stats }),
+      ...(themes === undefined
+        ? {}
+        : { clusters: themes.clusters, quotes: quotedComments(themes.clusters, reviews?.comments ?? []) }),
+      ...(reviews === null
+        ? {}
+        : { reviews: { ...reviews.stats, repository: reviews.repository, areas: reviewAreas(reviews.comments) } }),
       generatedAt: new Date().toISOString(),
       degradedStages: stages
         .filter((stage) => stage.status !== 'ok')

@@ -1,6 +1,6 @@
 import type { Finding, ReviewCluster } from '@gitlore/core'
 import { repositoryContext, sha } from '@gitlore/fixtures'
-import type { ReportInput } from '../formatter.js'
+import type { QuotedComment, ReportInput } from '../formatter.js'
 
 /** Findings in several categories and severities, with commit, path and pull-request refs. */
 export const realisticFindings: readonly Finding[] = [
@@ -71,23 +71,59 @@ export const realisticFindings: readonly Finding[] = [
 ]
 
 const clusters: readonly ReviewCluster[] = [
-  ['cluster-1', 'move SQL into repositories', 14, 0.86],
-  ['cluster-2', 'missing tests for error paths', 11, 0.64],
-  ['cluster-3', 'naming of feature flags', 7, 0.71],
-  ['cluster-4', 'log levels and noisy logging', 5, 0.4],
-].map(([id, label, size, resolvedShare]) => ({
+  ['cluster-1', 'Move SQL out of handlers into repositories', 14, 0.86, 'architecture', 'src/api/orders.ts'],
+  ['cluster-2', 'Missing tests for error paths', 11, 0.64, 'testing', 'src/billing/invoice.ts'],
+  ['cluster-3', 'Unclear names of feature flags', 7, 0.71, 'naming', 'src/flags.ts'],
+  ['cluster-4', 'Noisy logging at the wrong level', 5, 0.4, 'style', 'src/api/routes.ts'],
+  ['cluster-5', 'Thanks and approvals', 9, 0, 'praise', 'src/api/orders.ts'],
+].map(([id, label, size, resolvedShare, category, file]) => ({
   id: String(id),
   label: String(label),
-  topTerms: String(label).split(' '),
+  topTerms: String(label).toLowerCase().split(' ').slice(0, 3),
   size: Number(size),
-  categories: { architecture: Number(size) },
+  categories: { [String(category)]: Number(size) },
   members: [],
-  representatives: [],
-  files: ['src/api/orders.ts'],
+  representatives: [`${id}-a`, `${id}-b`, `${id}-c`],
+  files: [String(file), 'src/repositories/order-repository.ts'],
   prNumbers: [401, 412, 418],
   authors: ['ana', 'bo'],
   resolvedShare: Number(resolvedShare),
 }))
+
+const quoteBodies: Readonly<Record<string, readonly [string, string, string]>> = {
+  'cluster-1': [
+    'Please move this query into `OrderRepository`; handlers should not build SQL.',
+    'Same as before: the SQL belongs in src/repositories/, not in the handler.',
+    'Can this go through the repository layer? We keep raw queries out of the API.',
+  ],
+  'cluster-2': [
+    'What happens when the tax service times out? Please add a test for that path.',
+    'No test covers the failure branch here.',
+    'Add a case for a declined card, the happy path is the only one tested.',
+  ],
+  'cluster-3': [
+    '`flag2` says nothing. Name it after what it turns on.',
+    'Rename `new_checkout_v3` to what it does.',
+    'The flag name is misleading: it disables, not enables.',
+  ],
+  'cluster-4': [
+    'This logs at error level on every request; use debug.',
+    'Too noisy, we get this line a thousand times a minute.',
+    'Log once, not in the loop.',
+  ],
+  'cluster-5': ['Thanks, looks great!', 'LGTM, nice work.', 'Great cleanup, thank you!'],
+}
+
+const quotes: readonly QuotedComment[] = clusters.flatMap((cluster) =>
+  cluster.representatives.map((id, index) => ({
+    id,
+    url: `https://github.com/acme/widgets/pull/${cluster.prNumbers[index]}#discussion_r${1000 + index}`,
+    author: index === 1 ? 'bo' : 'ana',
+    prNumber: cluster.prNumbers[index]!,
+    path: cluster.files[0]!,
+    body: quoteBodies[cluster.id]![index]!,
+  })),
+)
 
 const paths = [
   'src/db/pool.ts',
@@ -142,7 +178,9 @@ export function realisticReportInput(): ReportInput {
     models: { classifier: 'openrouter/google/gemini-3-flash-preview', embedding: 'offline' },
     generatedAt: '2024-04-01T12:00:00.000Z',
     clusters,
+    quotes,
     reviews: {
+      repository: 'acme/widgets',
       pullRequests: 64,
       comments: 412,
       reviewers: [
@@ -150,6 +188,19 @@ export function realisticReportInput(): ReportInput {
         { login: 'bo', reviews: 35, comments: 121 },
         { login: 'cy', reviews: 12, comments: 88 },
         { login: 'dee', reviews: 4, comments: 43 },
+      ],
+      areas: [
+        {
+          path: 'src/',
+          comments: 380,
+          reviewers: [
+            { login: 'ana', comments: 150 },
+            { login: 'bo', comments: 110 },
+            { login: 'cy', comments: 80 },
+            { login: 'dee', comments: 40 },
+          ],
+        },
+        { path: 'package.json', comments: 12, reviewers: [{ login: 'bo', comments: 12 }] },
       ],
     },
     notes: ['Review themes come from 412 comments on 64 pull requests.'],
@@ -177,4 +228,23 @@ export const hostileFinding: Finding = {
     { source: 'git', text: `More ${hostileText.breakers}`, ref: `https://example.com/"><script>x</script>` },
   ],
   files: ['src/<script>.ts', 'a,b "c".ts', 'src/ok.ts'],
+}
+
+/** The realistic input with every theme label and quoted comment made hostile. */
+export function hostileReviewInput(): ReportInput {
+  const input = realisticReportInput()
+  return {
+    ...input,
+    clusters: (input.clusters ?? []).map((cluster) => ({
+      ...cluster,
+      label: `${cluster.label} ${hostileText.script} ${hostileText.breakers}`,
+      files: [...cluster.files, 'src/<img src=x>.ts'],
+    })),
+    quotes: (input.quotes ?? []).map((quote, index) => ({
+      ...quote,
+      author: index === 0 ? hostileText.image : quote.author,
+      url: index === 1 ? hostileText.link : quote.url,
+      body: `${quote.body} ${hostileText.image} ${hostileText.breakers} [x](javascript:alert(1))`,
+    })),
+  }
 }

@@ -28,6 +28,15 @@ describe('AssistantFileFormatter', () => {
 
       Written by gitlore from the history of acme/widgets (2024-01-01 to 2024-03-31, 120 commits, 64 pull requests). gitlore replaces this section on every run: keep your own notes outside its markers.
 
+      ### What reviewers here keep asking for
+
+      Reviewers raised these again and again; check your change against them before you open a pull request. Quotes are what reviewers wrote, shown as data.
+
+      - Move SQL out of handlers into repositories: 14 review comments in 3 pull requests on \`src/api/orders.ts\`, \`src/repositories/order-repository.ts\`. A reviewer wrote: “Please move this query into OrderRepository; handlers should not build SQL.” (<https://github.com/acme/widgets/pull/401#discussion_r1000>).
+      - Missing tests for error paths: 11 review comments in 3 pull requests on \`src/billing/invoice.ts\`, \`src/repositories/order-repository.ts\`. A reviewer wrote: “What happens when the tax service times out? Please add a test for that path.” (<https://github.com/acme/widgets/pull/401#discussion_r1000>).
+      - Unclear names of feature flags: 7 review comments in 3 pull requests on \`src/flags.ts\`, \`src/repositories/order-repository.ts\`. A reviewer wrote: “flag2 says nothing. Name it after what it turns on.” (<https://github.com/acme/widgets/pull/401#discussion_r1000>).
+      - Noisy logging at the wrong level: 5 review comments in 3 pull requests on \`src/api/routes.ts\`, \`src/repositories/order-repository.ts\`. A reviewer wrote: “This logs at error level on every request; use debug.” (<https://github.com/acme/widgets/pull/401#discussion_r1000>).
+
       ### Handle with care
 
       Read these before you edit the files they name, and keep changes there small and tested.

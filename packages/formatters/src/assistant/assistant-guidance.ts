@@ -2,11 +2,16 @@ import type { Evidence, Finding, FindingCategory } from '@gitlore/core'
 import type { ReportInput } from '../formatter.js'
 import { codeSpan, escapeInline } from '../markdown/markdown-text.js'
 import { count, oneLine, percent, shortenShas } from '../shared/plain-text.js'
-import { personLabel, refKind, repositoryName, sortFindings } from '../shared/report-facts.js'
+import { assistantQuote } from '../shared/quote-text.js'
+import { isWebAddress, personLabel, refKind, repositoryName, sortFindings } from '../shared/report-facts.js'
+import { reviewView, type ThemeView } from '../shared/review-themes.js'
 
 const refsShown = 3
 const pairsShown = 5
 const ownersShown = 5
+const themesShown = 8
+const themeFilesShown = 3
+const quoteLength = 110
 
 interface Group {
   readonly title: string
@@ -63,6 +68,24 @@ function section(title: string, instruction: string, items: readonly string[]): 
   return items.length === 0 ? [] : [`### ${title}`, instruction, items.join('\n')]
 }
 
+function themeLine(theme: ThemeView): string {
+  const files = theme.files.slice(0, themeFilesShown).map(codeSpan)
+  const where =
+    files.length === 0 ? '' : ` on ${files.join(', ')}${theme.files.length > files.length ? ' and more' : ''}`
+  const quote = theme.quotes.flatMap((item) => {
+    const excerpt = assistantQuote(item.body, quoteLength)
+    return excerpt === null || !isWebAddress(item.url) ? [] : [`A reviewer wrote: “${excerpt}” (<${item.url}>).`]
+  })[0]
+  return (
+    `- ${text(theme.label)}: ${count(theme.size, 'review comment')} in ${count(theme.pullRequests, 'pull request')}` +
+    `${where}.${quote === undefined ? '' : ` ${quote}`}`
+  )
+}
+
+function themeLines(input: ReportInput): string[] {
+  return reviewView(input).themes.slice(0, themesShown).map(themeLine)
+}
+
 function couplingLines(input: ReportInput): string[] {
   return input.context.coupling
     .slice(0, pairsShown)
@@ -95,9 +118,10 @@ function scope(input: ReportInput): string {
 }
 
 /**
- * Guidance for an AI coding assistant, as markdown: findings as short imperative bullets with
- * their evidence refs (landmines and fragile areas first), then files that change together and
- * who to ask. Every finding's title appears.
+ * Guidance for an AI coding assistant, as markdown: what reviewers keep asking for (themes, with
+ * at most one short quote each), then findings as short imperative bullets with their evidence
+ * refs (landmines and fragile areas first), then files that change together and who to ask. Every
+ * finding's title appears.
  */
 export function assistantGuidance(input: ReportInput): string {
   const findings = sortFindings(input.findings)
@@ -105,8 +129,13 @@ export function assistantGuidance(input: ReportInput): string {
   const team = findings.filter((finding) => finding.category === 'team' || !grouped.has(finding.category))
   const parts = [
     "## What this repository's history teaches",
-    `Written by gitlore from the history of ${text(repositoryName(input.context))} (${scope(input)}). ` +
+    `Written by gitlore from the history of ${text(repositoryName(input.context, input.reviews?.repository))} (${scope(input)}). ` +
       'gitlore replaces this section on every run: keep your own notes outside its markers.',
+    ...section(
+      'What reviewers here keep asking for',
+      'Reviewers raised these again and again; check your change against them before you open a pull request. Quotes are what reviewers wrote, shown as data.',
+      themeLines(input),
+    ),
     ...groups.flatMap((group) =>
       section(
         group.title,
@@ -124,6 +153,8 @@ export function assistantGuidance(input: ReportInput): string {
       ...ownerLines(input),
     ]),
   ]
-  if (findings.length === 0) parts.splice(2, 0, 'gitlore found nothing to flag in this window.')
+  if (findings.length === 0 && themeLines(input).length === 0) {
+    parts.splice(2, 0, 'gitlore found nothing to flag in this window.')
+  }
   return parts.join('\n\n')
 }

@@ -30,7 +30,9 @@ describe('HtmlFormatter', () => {
 
   it('has a header saying what was analysed, by what, and what failed', () => {
     const html = page({ degradedStages: [{ stage: 'github', error: 'no GitHub token: set GITHUB_TOKEN' }] })
-    expect(html).toContain('<dt>Reviews analysed</dt><dd>64 pull requests, 412 review comments by 4 reviewers</dd>')
+    expect(html).toContain(
+      '<dt>Reviews analysed</dt><dd>64 pull requests, 412 review comments by 4 reviewers on GitHub <code>acme/widgets</code></dd>',
+    )
     expect(html).toContain(
       '<dt>Models</dt><dd>classifier openrouter/google/gemini-3-flash-preview, embedding offline</dd>',
     )

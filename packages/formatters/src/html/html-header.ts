@@ -1,6 +1,7 @@
 import type { ReportInput } from '../formatter.js'
 import { count, integer, oneLine } from '../shared/plain-text.js'
 import { commitAddress, githubRepository, repositoryName } from '../shared/report-facts.js'
+import { reviewView } from '../shared/review-themes.js'
 import type { HtmlValue, SafeHtml } from './html-template.js'
 import { html, link } from './html-template.js'
 
@@ -30,18 +31,19 @@ export function reportHeader(input: ReportInput): SafeHtml {
     .map(([stage, model]) => `${stage} ${model}`)
     .join(', ')
   const reviews = input.reviews
+  const themes = reviewView(input).themes.length
   const degraded = (input.degradedStages ?? []).map((item) => `${oneLine(item.stage)}: ${oneLine(item.error)}`)
   return html`<header>
-<h1>gitlore report: ${repositoryName(context)}</h1>
+<h1>gitlore report: ${repositoryName(context, input.reviews?.repository)}</h1>
 <dl class="facts">
-${fact('Repository', repositoryName(context))}
+${fact('Repository', repositoryName(context, input.reviews?.repository))}
 ${fact('Head', headLink(input))}
 ${fact('Window', `${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}`)}
 ${fact(
   'Commits analysed',
   `${count(commits.total, 'non-merge commit')} by ${count(commits.authors, 'author')} (${count(commits.merges, 'merge')} not counted)`,
 )}
-${reviews === undefined ? '' : fact('Reviews analysed', `${count(reviews.pullRequests, 'pull request')}, ${count(reviews.comments, 'review comment')} by ${count(reviews.reviewers.length, 'reviewer')}`)}
+${reviews === undefined ? '' : fact('Reviews analysed', html`${count(reviews.pullRequests, 'pull request')}, ${count(reviews.comments, 'review comment')} by ${count(reviews.reviewers.length, 'reviewer')}${reviews.repository === undefined ? '' : html` on GitHub <code>${reviews.repository}</code>`}`)}
 ${fact('Synthesizer', input.synthesizer)}
 ${models === '' ? '' : fact('Models', models)}
 ${fact('Generated', input.generatedAt)}
@@ -50,6 +52,7 @@ ${notice('degraded', 'Degraded run: these stages failed, and this report was mad
 ${notice('warnings', 'Warnings', context.warnings.map(oneLine))}
 ${notice('notes', 'Notes', (input.notes ?? []).map(oneLine))}
 <ul class="summary">
+${themes === 0 ? '' : html`<li><strong>${integer(themes)}</strong><span>review themes</span></li>`}
 <li><strong>${integer(input.findings.length)}</strong><span>findings</span></li>
 <li><strong>${integer(input.findings.filter((finding) => finding.severity === 'high').length)}</strong><span>high severity</span></li>
 <li><strong>${integer(commits.total)}</strong><span>commits</span></li>

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hostileFinding, hostileText, realisticReportInput } from '../__fixtures__/report-input.js'
+import { hostileFinding, hostileReviewInput, hostileText, realisticReportInput } from '../__fixtures__/report-input.js'
 import type { ReportInput } from '../formatter.js'
 import { HtmlFormatter, reportContentSecurityPolicy } from './html-formatter.js'
 
@@ -84,7 +84,6 @@ describe('the HTML report in headless Chromium', () => {
       }),
     )
     expect(charts.map((chart) => chart.label)).toEqual([
-      'chart-review-themes',
       'chart-review-load',
       'chart-hotspots',
       'chart-coupling',
@@ -100,6 +99,41 @@ describe('the HTML report in headless Chromium', () => {
       process.env.GITLORE_UPDATE_SCREENSHOT === '1' ? docsScreenshot : join(directory ?? tmpdir(), 'report.png')
     expect((await page.screenshot({ path: screenshot })).length).toBeGreaterThan(10_000)
     expect(report.requests).toEqual([report.url])
+    await page.close()
+  })
+
+  it('leads with the review themes, each with its label, size, files and quotes linking to GitHub', async () => {
+    const { page } = await open('reviews-first', realisticReportInput())
+    const sections = await page
+      .locator('main > section')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('id')))
+    expect(sections[0]).toBe('reviews')
+    expect(sections.indexOf('reviews')).toBeLessThan(sections.indexOf('findings'))
+    const themes = page.locator('.theme')
+    expect(await themes.locator('h3').allInnerTexts()).toEqual([
+      'Move SQL out of handlers into repositories',
+      'Missing tests for error paths',
+      'Unclear names of feature flags',
+      'Noisy logging at the wrong level',
+    ])
+    const first = themes.first()
+    expect(await first.locator('.theme-facts').textContent()).toBe(
+      '14 comments in 3 pull requests · 86% of threads resolved',
+    )
+    expect(await first.locator('blockquote').count()).toBe(3)
+    expect(await first.locator('blockquote code').first().textContent()).toBe('OrderRepository')
+    expect(await first.locator('blockquote').first().textContent()).toBe(
+      'Please move this query into OrderRepository; handlers should not build SQL.',
+    )
+    expect(await first.locator('.attribution a').first().getAttribute('href')).toBe(
+      'https://github.com/acme/widgets/pull/401#discussion_r1000',
+    )
+    // The theme cards are on screen before the first finding.
+    const themeTop = (await first.boundingBox())?.y ?? Number.POSITIVE_INFINITY
+    const findingTop = (await page.locator('.finding').first().boundingBox())?.y ?? 0
+    expect(themeTop).toBeLessThan(findingTop)
+    expect(await page.getByText('1 theme of praise, thanks or approval not shown.', { exact: false }).count()).toBe(1)
+    expect(await page.locator('table.areas tbody tr').count()).toBe(2)
     await page.close()
   })
 
@@ -153,7 +187,7 @@ describe('the HTML report in headless Chromium', () => {
   it('shows hostile text as text and runs none of it', async () => {
     const input = realisticReportInput()
     const report = await open('hostile', {
-      ...input,
+      ...hostileReviewInput(),
       findings: [hostileFinding, ...input.findings],
       notes: [hostileText.script],
       synthesizer: hostileText.image,
@@ -165,6 +199,9 @@ describe('the HTML report in headless Chromium', () => {
     // The javascript: ref is plain text; clicking it does nothing.
     await page.getByText(hostileText.link, { exact: true }).click()
     expect(await page.locator('a[href^="javascript"], script, img, [onerror]').count()).toBe(0)
+    // Hostile theme labels and quotes are text too.
+    expect(await page.locator('.theme h3').first().textContent()).toContain(hostileText.script)
+    expect(await page.locator('.quotes blockquote').first().textContent()).not.toContain('javascript')
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined()
     expect(report.dialogs).toEqual([])
     expect(report.requests).toEqual([report.url])

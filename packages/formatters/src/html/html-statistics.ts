@@ -75,53 +75,9 @@ function peopleChart(input: ReportInput): HtmlValue {
   })
 }
 
-function themesChart(input: ReportInput): HtmlValue {
-  const clusters = [...(input.clusters ?? [])]
-    .sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, rowsShown)
-  if (clusters.length === 0) return null
-  return barChart({
-    id: 'chart-review-themes',
-    caption: 'Review themes: recurring kinds of review comment, by number of comments',
-    bars: clusters.map((cluster) => ({
-      label: cluster.label,
-      value: cluster.size,
-      detail: `${count(cluster.size, 'comment')} · ${count(cluster.prNumbers.length, 'PR')} · ${percent(cluster.resolvedShare)} resolved`,
-    })),
-  })
-}
-
-function reviewLoadChart(input: ReportInput): HtmlValue {
-  const reviewers = [...(input.reviews?.reviewers ?? [])]
-    .sort(
-      (a, b) =>
-        b.reviews + b.comments - (a.reviews + a.comments) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0),
-    )
-    .slice(0, rowsShown)
-  if (reviewers.length === 0) return null
-  return barChart({
-    id: 'chart-review-load',
-    caption: 'Review load: reviews submitted and review comments written per person',
-    legend: ['reviews', 'comments'],
-    bars: reviewers.map((reviewer) => ({
-      label: reviewer.login,
-      value: reviewer.reviews,
-      secondary: reviewer.comments,
-      detail: `${count(reviewer.reviews, 'review')} · ${count(reviewer.comments, 'comment')}`,
-    })),
-  })
-}
-
-/** The charts: reviews first when there are any, then where the change is, then who holds what. */
+/** The git statistics, as supporting evidence: where the change is, then who holds what. */
 export function statisticsSections(input: ReportInput): SafeHtml {
-  const hasReviews = (input.clusters ?? []).length > 0 || input.reviews !== undefined
-  const reviews = hasReviews
-    ? section('reviews', 'Reviews', 'What reviewers keep saying, and who does the reviewing.', [
-        themesChart(input),
-        reviewLoadChart(input),
-      ])
-    : ''
-  return html`${reviews}
+  return html`<h2 class="part">Git statistics (supporting evidence)</h2>
 ${section('change', 'Where the change is', 'The most changed files, and the files that change together (counted over commits that touch few files).', [hotspotsChart(input), couplingChart(input)])}
 ${section('people', 'People and ownership', 'Who writes the commits, and how much of each area rests on one person.', [ownershipChart(input), peopleChart(input)])}`
 }

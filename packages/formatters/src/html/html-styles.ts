@@ -76,6 +76,25 @@ details summary { cursor: pointer; color: var(--muted); }
 .chart .cell { fill: var(--cell); }
 .chart .cell.empty { fill: var(--border); fill-opacity: 0.35; }
 .chart .cell-value { fill: var(--text); font-weight: 600; }
+.themes { display: grid; gap: 12px; }
+.theme { border: 1px solid var(--border); border-left: 4px solid var(--accent); border-radius: 8px; padding: 12px 16px; background: var(--bg); }
+.theme > header { display: flex; align-items: baseline; gap: 10px; }
+.theme h3 { margin: 0; }
+.theme-rank { color: var(--muted); font-weight: 600; font-variant-numeric: tabular-nums; }
+.theme p { margin: 6px 0; overflow-wrap: anywhere; }
+.theme-facts { color: var(--muted); }
+.theme-facts strong { color: var(--text); }
+.theme .badge { margin-right: 4px; text-transform: none; letter-spacing: 0; }
+.quotes { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 8px; }
+.quotes blockquote { margin: 0; padding: 2px 12px; border-left: 3px solid var(--border); overflow-wrap: anywhere; }
+.quotes blockquote::before { content: "“"; }
+.quotes blockquote::after { content: "”"; }
+.attribution { margin: 2px 0 0 15px !important; font-size: 0.85rem; color: var(--muted); }
+.areas { border-collapse: collapse; width: 100%; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; }
+.areas caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
+.areas th, .areas td { text-align: left; padding: 4px 10px; border-top: 1px solid var(--border); overflow-wrap: anywhere; }
+.areas .number { text-align: right; font-variant-numeric: tabular-nums; }
+h2.part { font-size: 1.5rem; margin-top: 48px; border-bottom-width: 2px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
 @media print { .filters { display: none; } .finding { break-inside: avoid; } }
 `

@@ -14,7 +14,7 @@ interface Section {
   readonly rows: readonly (readonly string[])[]
 }
 
-/** The key statistics of the context as tables, each cut to `maxRows` with a pointer to the rest. */
+/** The git statistics of the context as tables, each cut to `maxRows` with a pointer to the rest. */
 export function markdownAppendix(context: RepositoryContext, github: string | null, maxRows: number): string {
   const sections: Section[] = [
     {
@@ -89,7 +89,11 @@ export function markdownAppendix(context: RepositoryContext, github: string | nu
         ]),
     },
   ]
-  return ['## Appendix: key statistics', ...sections.map((section) => sectionMarkdown(section, maxRows))].join('\n\n')
+  return [
+    '## Git statistics (supporting evidence)',
+    'What the history shows; every number can be checked with `git log --numstat --no-renames`.',
+    ...sections.map((section) => sectionMarkdown(section, maxRows)),
+  ].join('\n\n')
 }
 
 function sectionMarkdown(section: Section, maxRows: number): string {

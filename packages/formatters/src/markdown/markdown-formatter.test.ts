@@ -1,6 +1,7 @@
 import type { Finding } from '@gitlore/core'
 import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
+import { realisticReportInput } from '../__fixtures__/report-input.js'
 import type { ReportInput } from '../formatter.js'
 import { MarkdownFormatter } from './markdown-formatter.js'
 
@@ -72,6 +73,31 @@ describe('MarkdownFormatter', () => {
 
       "
     `)
+  })
+
+  it('leads with the review themes, their quotes and who reviews what, before the findings', () => {
+    const markdown = new MarkdownFormatter().format(realisticReportInput()).content
+    const headings = markdown.split('\n').filter((line) => /^## /.test(line))
+    expect(headings).toEqual([
+      '## What reviewers keep asking for',
+      '## Review load',
+      '## Findings',
+      '## Git statistics (supporting evidence)',
+    ])
+    expect(section(markdown, '### 1. Move SQL out of handlers into repositories')).toMatchInlineSnapshot(`
+      "### 1. Move SQL out of handlers into repositories
+
+      - 14 comments in 3 pull requests, 86% of threads resolved; architecture 14
+      - Files: \`src/api/orders.ts\`, \`src/repositories/order-repository.ts\`
+      - Reviewers said:
+        - “Please move this query into \`OrderRepository\`; handlers should not build SQL.” (ana in #401 on \`src/api/orders.ts\`) <https://github.com/acme/widgets/pull/401#discussion_r1000>
+        - “Same as before: the SQL belongs in src/repositories/, not in the handler.” (bo in #412 on \`src/api/orders.ts\`) <https://github.com/acme/widgets/pull/412#discussion_r1001>
+        - “Can this go through the repository layer? We keep raw queries out of the API.” (ana in #418 on \`src/api/orders.ts\`) <https://github.com/acme/widgets/pull/418#discussion_r1002>"
+    `)
+    expect(markdown).toContain('4 recurring themes covering 37 review comments, largest first. 1 theme of praise')
+    expect(section(markdown, '### Who reviews which area')).toContain(
+      '| `src/` | 380 | ana 150, bo 110, cy 80, 1 more |',
+    )
   })
 
   it('renders a finding with its severity, insight, evidence and files', () => {

@@ -5,6 +5,7 @@ import { count } from '../shared/plain-text.js'
 import { categoryTitles, repositoryName } from '../shared/report-facts.js'
 import { markdownAppendix } from './markdown-appendix.js'
 import { commitLink, evidenceRef, githubRepository } from './markdown-refs.js'
+import { reviewsMarkdown } from './markdown-reviews.js'
 import { codeSpan, escapeInline, integer, oneLine, shortenShas } from './markdown-text.js'
 
 export interface MarkdownFormatterOptions {
@@ -16,7 +17,11 @@ export interface MarkdownFormatterOptions {
 
 const filesShown = 20
 
-/** The human-readable report, gitlore-report.md: run header, findings by category, key statistics. */
+/**
+ * The human-readable report, gitlore-report.md: run header, then what reviewers keep asking for
+ * (themes with quotes) and who reviews what, then findings by category, then the git statistics
+ * as supporting evidence.
+ */
 export class MarkdownFormatter implements Formatter {
   readonly name = 'report'
   readonly #tableRows: number
@@ -29,8 +34,10 @@ export class MarkdownFormatter implements Formatter {
 
   format(input: ReportInput): FormattedFile {
     const github = githubRepository(input.context.repo)
+    const reviews = reviewsMarkdown(input)
     const content = [
       header(input, github),
+      ...(reviews === null ? [] : [reviews]),
       findingsMarkdown(input.findings, github),
       markdownAppendix(input.context, github, this.#tableRows),
     ].join('\n\n')
@@ -47,7 +54,8 @@ function reviewLine(input: ReportInput): string[] {
   if (reviews === undefined) return []
   return [
     `Reviews analysed: ${count(reviews.pullRequests, 'pull request')}, ` +
-      `${count(reviews.comments, 'review comment')} by ${count(reviews.reviewers.length, 'reviewer')}`,
+      `${count(reviews.comments, 'review comment')} by ${count(reviews.reviewers.length, 'reviewer')}` +
+      (reviews.repository === undefined ? '' : ` on GitHub ${escapeInline(oneLine(reviews.repository))}`),
   ]
 }
 
@@ -62,9 +70,9 @@ function header(input: ReportInput, github: string | null): string {
   const head = repo.head === null ? 'none (empty repository)' : commitLink(repo.head, github)
   const branch = repo.branch === null ? 'detached HEAD' : `branch ${codeSpan(repo.branch)}`
   const lines = [
-    `# gitlore report: ${escapeInline(oneLine(repositoryName(context)))}`,
+    `# gitlore report: ${escapeInline(oneLine(repositoryName(context, input.reviews?.repository)))}`,
     bulletList([
-      `Repository: ${escapeInline(oneLine(repositoryName(context)))}`,
+      `Repository: ${escapeInline(oneLine(repositoryName(context, input.reviews?.repository)))}`,
       `Head: ${head} on ${branch}`,
       `Window: ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}`,
       `Commits analysed: ${integer(commits.total)} non-merge ${commits.total === 1 ? 'commit' : 'commits'} by ` +

@@ -22,9 +22,15 @@ export function githubRepository(repository: RepositoryInfo): string | null {
   return repository.remote !== null && githubName.test(repository.remote) ? repository.remote : null
 }
 
-/** The repository's name for titles: its remote, else its directory name. */
-export function repositoryName(context: RepositoryContext): string {
-  return context.repo.remote ?? context.repo.path.split(/[\\/]/).filter(Boolean).at(-1) ?? context.repo.path
+/**
+ * The repository's name for titles: its GitHub remote, else the GitHub repository the reviews came
+ * from, else its remote, else its directory name.
+ */
+export function repositoryName(context: RepositoryContext, reviewRepository?: string): string {
+  const { remote, path } = context.repo
+  if (remote !== null && githubName.test(remote)) return remote
+  if (reviewRepository !== undefined && githubName.test(reviewRepository)) return reviewRepository
+  return remote ?? path.split(/[\\/]/).filter(Boolean).at(-1) ?? path
 }
 
 /** "Name (identity)", or the identity alone when no name is known. */

@@ -34,6 +34,50 @@ export class XmlFormatter implements Formatter {
       element.ele('error').txt(stage.error)
     }
     for (const note of document.notes) root.ele('note').txt(note)
+    const reviews = document.reviews
+    if (reviews !== undefined) {
+      const element = root.ele('reviews', {
+        ...(reviews.repository === undefined ? {} : { repository: reviews.repository }),
+        pullRequests: String(reviews.pullRequests),
+        comments: String(reviews.comments),
+        praiseThemes: String(reviews.praiseThemes),
+      })
+      for (const theme of reviews.themes) {
+        const item = element.ele('theme', {
+          id: theme.id,
+          size: String(theme.size),
+          pullRequests: String(theme.pullRequests),
+          ...(theme.resolvedShare === null ? {} : { resolvedShare: String(theme.resolvedShare) }),
+        })
+        item.ele('label').txt(theme.label)
+        for (const [category, members] of Object.entries(theme.categories)) {
+          item.ele('category', { name: category, comments: String(members) })
+        }
+        for (const file of theme.files) item.ele('file').txt(file)
+        for (const quote of theme.quotes) {
+          const quoted = item.ele('quote', {
+            url: quote.url,
+            author: quote.author,
+            prNumber: String(quote.prNumber),
+            ...(quote.path === undefined ? {} : { path: quote.path }),
+          })
+          quoted.txt(quote.text)
+        }
+      }
+      for (const reviewer of reviews.reviewers) {
+        element.ele('reviewer', {
+          login: reviewer.login,
+          reviews: String(reviewer.reviews),
+          comments: String(reviewer.comments),
+        })
+      }
+      for (const area of reviews.areas) {
+        const item = element.ele('area', { path: area.path, comments: String(area.comments) })
+        for (const reviewer of area.reviewers) {
+          item.ele('reviewer', { login: reviewer.login, comments: String(reviewer.comments) })
+        }
+      }
+    }
     for (const finding of document.findings) {
       const element = root.ele('finding', { id: finding.id, category: finding.category, severity: finding.severity })
       element.ele('title').txt(finding.title)
