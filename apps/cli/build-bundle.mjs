@@ -2,7 +2,11 @@
 // Bundles the CLI (after `tsc -b` wrote dist/) into bundle/: one file per lazily loaded command
 // chunk, so start-up resolves a handful of modules instead of hundreds. better-sqlite3 stays
 // external because it is a native addon.
+import { rm } from 'node:fs/promises'
 import { build } from 'esbuild'
+
+// Chunk names carry content hashes: start empty so no stale chunk is left behind (or published).
+await rm('bundle', { recursive: true, force: true })
 
 await build({
   entryPoints: ['dist/bin.js'],

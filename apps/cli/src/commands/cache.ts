@@ -1,7 +1,7 @@
 import { UsageError } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { openRepositoryCache } from './open-repository-cache.js'
+import { repositoryOptions } from './options.js'
 
 /** `gitlore cache stats|clear`. */
 export async function runCache({ flags, positionals, terminal }: CommandInput): Promise<number> {
@@ -11,7 +11,8 @@ export async function runCache({ flags, positionals, terminal }: CommandInput): 
       `gitlore cache needs "stats" or "clear", got ${action === undefined ? 'nothing' : `"${action}"`}`,
     )
   }
-  const { path, cache } = await openRepositoryCache(flags, terminal)
+  const { openRepositoryCache } = await import('@gitlore/pipeline')
+  const { path, cache } = await openRepositoryCache(repositoryOptions(flags, terminal))
   try {
     if (action === 'clear') {
       await cache.clear()

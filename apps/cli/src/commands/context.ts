@@ -1,20 +1,23 @@
 import type { RepositoryContext } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
-import { collectContext } from '../pipeline/collect-context.js'
 import { Progress } from '../progress.js'
+import { renderEvents } from '../render-events.js'
 import { exitCodes, type Terminal } from '../terminal.js'
+import { collectOptions } from './options.js'
 
 /** `gitlore context`: the repository context as JSON (--json) or as a short summary. */
 export async function runContext({ flags, terminal, signal }: CommandInput): Promise<number> {
+  const { collectContext } = await import('@gitlore/pipeline')
   const progress = new Progress(terminal)
-  const { context, contextPath, degraded } = await collectContext(flags, terminal, progress, signal)
-  for (const stage of degraded) progress.note(`warning: ${stage.stage}: ${stage.error}`)
+  const { context, stages } = await collectContext({
+    ...collectOptions(flags, terminal),
+    signal,
+    onEvent: renderEvents(progress, terminal),
+  })
   if (flags.json === true) terminal.stdout(`${JSON.stringify(context, null, 2)}\n`)
   else printSummary(context, terminal)
-  progress.note(`wrote ${contextPath}`)
-  return degraded.length > 0 ? exitCodes.degraded : exitCodes.ok
+  return stages.some((stage) => stage.status !== 'ok') ? exitCodes.degraded : exitCodes.ok
 }
-
 function printSummary(context: RepositoryContext, terminal: Terminal): void {
   const out: string[] = []
   out.push(`${context.repo.remote ?? context.repo.path} @ ${context.repo.head?.slice(0, 7) ?? '(no commits)'}`)

@@ -1,13 +1,13 @@
 import { access } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { configFileName, configTemplate, UsageError, writeFileAtomic } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { repositoryArgument } from './options.js'
 
 /** `gitlore init`: writes a commented gitlore.toml with every key at its default. */
 export async function runInit({ flags, terminal }: CommandInput): Promise<number> {
-  const dir = await repositoryArgument(flags, terminal.cwd)
+  const { repositoryDirectory } = await import('@gitlore/pipeline')
+  const dir = await repositoryDirectory(resolve(terminal.cwd, typeof flags.repo === 'string' ? flags.repo : '.'))
   const path = join(dir, configFileName)
   const exists = await access(path).then(
     () => true,

@@ -1,17 +1,29 @@
-import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { ConfigInput } from '@gitlore/core'
-import { PathNotFoundError, UsageError } from '@gitlore/core'
+import { UsageError } from '@gitlore/core'
+import type { CollectContextOptions, RepositoryOptions } from '@gitlore/pipeline'
 import type { Flags } from '../main.js'
+import type { Terminal } from '../terminal.js'
 
-/** The absolute repository directory named by --repo (default: the working directory); it must exist. */
-export async function repositoryArgument(flags: Flags, cwd: string): Promise<string> {
-  const dir = resolve(cwd, typeof flags.repo === 'string' ? flags.repo : '.')
-  const info = await stat(dir).catch(() => undefined)
-  if (info === undefined) throw new PathNotFoundError(dir, 'repository path')
-  if (!info.isDirectory())
-    throw new UsageError(`${dir} is a file, not a directory: pass --repo with a repository directory`)
-  return dir
+/** `--repo` and `--config` (relative to where the command was typed) and the environment. */
+export function repositoryOptions(flags: Flags, terminal: Terminal): RepositoryOptions {
+  return {
+    dir: resolve(terminal.cwd, typeof flags.repo === 'string' ? flags.repo : '.'),
+    ...(typeof flags.config === 'string' ? { configPath: resolve(terminal.cwd, flags.config) } : {}),
+    env: terminal.env,
+  }
+}
+
+/** The flags of `context` and `analyze` as pipeline options. */
+export function collectOptions(flags: Flags, terminal: Terminal): CollectContextOptions {
+  return {
+    ...repositoryOptions(flags, terminal),
+    config: configOverrides(flags),
+    gitOnly: flags['git-only'] === true,
+    offline: flags.offline === true,
+    refresh: flags.refresh === true,
+    ...(flags['no-cache'] === true ? { cache: false } : {}),
+  }
 }
 
 function positiveInteger(flags: Flags, name: string): number | undefined {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
-import { outputFormats, UsageError } from '@gitlore/core'
+import { type OutputFormat, outputFormats, UsageError } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { openRepositoryCache } from './open-repository-cache.js'
+import { repositoryOptions } from './options.js'
 
 /** `gitlore render <format> [--run ID] [--out DIR]`: writes a stored run's output again, with no new work. */
 export async function runRender({ flags, positionals, terminal }: CommandInput): Promise<number> {
@@ -11,26 +11,13 @@ export async function runRender({ flags, positionals, terminal }: CommandInput):
   if (format === undefined || !known.includes(format)) {
     throw new UsageError(`gitlore render needs a format: one of ${outputFormats.join(', ')}`)
   }
-  const { root, config, cache } = await openRepositoryCache(flags, terminal)
-  try {
-    const wanted = typeof flags.run === 'string' ? flags.run : undefined
-    const run = wanted === undefined ? await cache.latestRun() : await cache.getRun(wanted)
-    if (run === null) {
-      throw new UsageError(
-        wanted === undefined
-          ? 'no runs stored yet: run gitlore analyze first'
-          : `no run "${wanted}" (or it matches several): gitlore runs lists them`,
-      )
-    }
-    const { writeOutputs } = await import('@gitlore/formatters')
-    const dir = typeof flags.out === 'string' ? resolve(terminal.cwd, flags.out) : resolve(root, config.output.dir)
-    const written = await writeOutputs(run.report as Parameters<typeof writeOutputs>[0], {
-      formats: [format as (typeof outputFormats)[number]],
-      dir,
-    })
-    terminal.stderr(`rendered run ${run.id}: wrote ${written.map((output) => output.path).join(', ')}\n`)
-    return exitCodes.ok
-  } finally {
-    await cache.close()
-  }
+  const { renderRun } = await import('@gitlore/pipeline')
+  const { run, outputs } = await renderRun({
+    ...repositoryOptions(flags, terminal),
+    formats: [format as OutputFormat],
+    ...(typeof flags.run === 'string' ? { runId: flags.run } : {}),
+    ...(typeof flags.out === 'string' ? { outDir: resolve(terminal.cwd, flags.out) } : {}),
+  })
+  terminal.stderr(`rendered run ${run.id}: wrote ${outputs.map((output) => output.path).join(', ')}\n`)
+  return exitCodes.ok
 }

@@ -1,10 +1,11 @@
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { openRepositoryCache } from './open-repository-cache.js'
+import { repositoryOptions } from './options.js'
 
 /** `gitlore runs`: the stored runs, newest first. */
 export async function runRuns({ flags, terminal }: CommandInput): Promise<number> {
-  const { cache } = await openRepositoryCache(flags, terminal)
+  const { openRepositoryCache } = await import('@gitlore/pipeline')
+  const { cache } = await openRepositoryCache(repositoryOptions(flags, terminal))
   try {
     const runs = await cache.listRuns(typeof flags.limit === 'string' ? Math.max(1, Number(flags.limit) || 20) : 20)
     if (runs.length === 0) {

@@ -1,7 +1,7 @@
 import type { GitloreCache } from '@gitlore/cache'
 import type { Commit, GitloreConfig, PullRequest, ReviewComment, ReviewStats, TimeWindow } from '@gitlore/core'
 import { ConfigError, GitloreError, loadSecrets } from '@gitlore/core'
-import type { Progress } from '../progress.js'
+import type { PipelineEventListener } from './pipeline-event.js'
 
 /** Review data of the window, after bots and trivia were filtered out (and counted). */
 export interface ReviewData {
@@ -22,28 +22,40 @@ export interface CollectedReviews {
   readonly problem: string | null
 }
 
+/** What `collectReviews` needs: the run's configuration, window and cache. */
+export interface CollectReviewsOptions {
+  /** The run's configuration (`[github]`, `[analysis] top`). */
+  readonly config: GitloreConfig
+  /** The repository's top-level directory (its `.env` may hold the token). */
+  readonly root: string
+  /** Environment the token is read from first. */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Pull requests updated in this window are synced. */
+  readonly window: TimeWindow
+  /** `owner/repo` (or a URL) of the origin remote, as the history read it. */
+  readonly remote: string | null
+  /** Where pull requests are synced to (and, offline, read from); undefined: fetch everything, store nothing. */
+  readonly cache: GitloreCache | undefined
+  /** Ask GitHub nothing: use only what earlier syncs stored. */
+  readonly offline: boolean
+  /** Refetch the whole window instead of syncing incrementally. */
+  readonly refresh: boolean
+  /** Where progress, notes and warnings go. */
+  readonly emit: PipelineEventListener
+  /** Stops the sync at the next request; synced pages stay in the cache. */
+  readonly signal: AbortSignal
+  /** The window's commits, read only when review data exists (to match GitHub logins to git identities). */
+  readonly readCommits: () => Promise<readonly Commit[]>
+}
+
 /**
  * Review data for the window: synced from GitHub (incrementally, through the cache) unless the run
  * is offline or git-only; an offline run uses what earlier syncs stored. Missing tokens, bad
  * credentials, unknown repositories and non-GitHub remotes are one actionable line and the run
  * goes on git-only; a malformed `[github] repo` is a configuration error.
  */
-export async function collectReviews(options: {
-  readonly config: GitloreConfig
-  readonly root: string
-  readonly env: Readonly<Record<string, string | undefined>>
-  readonly window: TimeWindow
-  /** `owner/repo` (or a URL) of the origin remote, as the history read it. */
-  readonly remote: string | null
-  readonly cache: GitloreCache | undefined
-  readonly offline: boolean
-  readonly refresh: boolean
-  readonly progress: Progress
-  readonly signal: AbortSignal
-  /** The window's commits, read only when review data exists (to match GitHub logins to git identities). */
-  readonly readCommits: () => Promise<readonly Commit[]>
-}): Promise<CollectedReviews> {
-  const { config, window, cache, progress, signal } = options
+export async function collectReviews(options: CollectReviewsOptions): Promise<CollectedReviews> {
+  const { config, window, cache, emit, signal } = options
   const [extractors, analyzers] = await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
   let repository: { owner: string; repo: string }
   try {
@@ -85,7 +97,11 @@ export async function collectReviews(options: {
       extraBots: config.github.extra_bots,
     })
     if (stored === null) return { data: null, problem: null }
-    progress.done(`reviews: ${stored.pullRequests.length} PRs from the cache (offline: GitHub not asked)`)
+    emit({
+      type: 'stage-done',
+      stage: 'reviews',
+      message: `reviews: ${stored.pullRequests.length} PRs from the cache (offline: GitHub not asked)`,
+    })
     return { data: await finish(stored, true), problem: null }
   }
 
@@ -108,20 +124,27 @@ export async function collectReviews(options: {
       refresh: options.refresh,
       signal,
       onProgress: (event) =>
-        progress.update(
-          `GitHub ${owner}/${repo}: ${event.pullRequests} PRs, ${event.comments} comments${event.rateLimit ? `, rate limit ${event.rateLimit.remaining}/${event.rateLimit.limit} left` : ''}`,
-          event.requests,
-        ),
-      onWait: (wait) => progress.note(`GitHub ${wait.reason}: waiting ${wait.seconds} s`),
+        emit({
+          type: 'progress',
+          stage: 'reviews',
+          label: `GitHub ${owner}/${repo}: ${event.pullRequests} PRs, ${event.comments} comments${event.rateLimit ? `, rate limit ${event.rateLimit.remaining}/${event.rateLimit.limit} left` : ''}`,
+          done: event.requests,
+        }),
+      onWait: (wait) =>
+        emit({ type: 'note', stage: 'reviews', message: `GitHub ${wait.reason}: waiting ${wait.seconds} s` }),
     })
     const kept = data.comments.reduce((count, comment) => count + 1 + comment.replies.length, 0)
-    progress.done(
-      `reviews: ${data.pullRequests.length} PRs, ${kept} comments kept, ${data.filtered.bots} bot and ${data.filtered.trivial} trivial left out (${data.requests} requests, ${data.points} points, ${data.sync.mode} sync)`,
-    )
+    emit({
+      type: 'stage-done',
+      stage: 'reviews',
+      message: `reviews: ${data.pullRequests.length} PRs, ${kept} comments kept, ${data.filtered.bots} bot and ${data.filtered.trivial} trivial left out (${data.requests} requests, ${data.points} points, ${data.sync.mode} sync)`,
+    })
     for (const partial of data.partialErrors) {
-      progress.note(
-        `warning: GitHub${partial.pullRequest === undefined ? '' : ` #${partial.pullRequest}`}: ${partial.message} (fetched again next run)`,
-      )
+      emit({
+        type: 'warning',
+        stage: 'reviews',
+        message: `GitHub${partial.pullRequest === undefined ? '' : ` #${partial.pullRequest}`}: ${partial.message} (fetched again next run)`,
+      })
     }
     return {
       data: await finish(data, false),

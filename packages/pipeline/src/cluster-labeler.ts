@@ -1,5 +1,5 @@
-import type { GitloreCache } from '@gitlore/cache'
 import type { ClusterLabeler } from '@gitlore/clustering'
+import type { ResultStore } from '@gitlore/core'
 import { sha256 } from '@gitlore/core'
 import type { UsageMeter } from '@gitlore/llm'
 import { generateText, type LanguageModel } from 'ai'
@@ -14,7 +14,7 @@ const labelPromptVersion = 1
 export function createClusterLabeler(options: {
   readonly model: Exclude<LanguageModel, string>
   readonly modelName: string
-  readonly cache: GitloreCache | undefined
+  readonly cache: ResultStore | undefined
   readonly meter: UsageMeter
   readonly signal: AbortSignal
 }): ClusterLabeler {

@@ -1,12 +1,10 @@
 import type { GitloreCache } from '@gitlore/cache'
 import type { ClassifiedComment, GitloreConfig, ReviewCluster, ReviewComment, StageStatus } from '@gitlore/core'
-import type { Progress } from '../progress.js'
 import { createClusterLabeler } from './cluster-labeler.js'
-import type { openModelRegistry } from './model-registry.js'
+import type { RunModels } from './open-model-registry.js'
+import type { PipelineEventListener } from './pipeline-event.js'
 
-type Models = Awaited<ReturnType<typeof openModelRegistry>>
-
-/** Failed comments listed on the terminal; all of them go into the run record. */
+/** Failed comments listed as notes; all of them go into the run record. */
 const shownFailures = 10
 
 export interface ReviewThemes {
@@ -18,20 +16,29 @@ export interface ReviewThemes {
   readonly models: Readonly<Record<string, string>>
 }
 
+/** What `runReviewStages` works on and with. */
+export interface RunReviewStagesOptions {
+  /** The review comments of the window. */
+  readonly comments: readonly ReviewComment[]
+  /** `[models]` names the classifier and embedding models; `concurrency` bounds requests. */
+  readonly config: GitloreConfig
+  /** The run's models and usage meter; undefined: offline (no network). */
+  readonly models: RunModels | undefined
+  /** Classifier answers, embeddings and theme labels are cached here. */
+  readonly cache: GitloreCache | undefined
+  /** Where progress, notes and warnings go. */
+  readonly emit: PipelineEventListener
+  /** Stops at the next batch; answers already stored are kept. */
+  readonly signal: AbortSignal
+}
+
 /**
  * Classifies every review comment, then groups them into recurring themes. Each stage uses its
  * configured model when reachable and the offline implementation otherwise (recorded as degraded
  * unless offline was asked for); comments a model could not classify are counted, never hidden.
  */
-export async function runReviewStages(options: {
-  readonly comments: readonly ReviewComment[]
-  readonly config: GitloreConfig
-  readonly models: Models | undefined
-  readonly cache: GitloreCache | undefined
-  readonly progress: Progress
-  readonly signal: AbortSignal
-}): Promise<ReviewThemes> {
-  const { comments, config, models, cache, progress, signal } = options
+export async function runReviewStages(options: RunReviewStagesOptions): Promise<ReviewThemes> {
+  const { comments, config, models, cache, emit, signal } = options
   const [{ createClassifier }, { clusterComments, createEmbedder }] = await Promise.all([
     import('@gitlore/classifier'),
     import('@gitlore/clustering'),
@@ -56,22 +63,38 @@ export async function runReviewStages(options: {
   const classification = await classifier.classify(comments, {
     signal,
     onProgress: ({ done, total }: { done: number; total: number }) =>
-      progress.update('classifying comments', done, total),
+      emit({ type: 'progress', stage: 'classification', label: 'classifying comments', done, total }),
   })
   const { stats } = classification
-  progress.done(
-    `classified ${stats.classified} of ${stats.total} comments with ${used.classifier} (${stats.cached} cached, ${stats.requests} requests, ${stats.failed} failed)`,
-  )
+  emit({
+    type: 'stage-done',
+    stage: 'classification',
+    message: `classified ${stats.classified} of ${stats.total} comments with ${used.classifier} (${stats.cached} cached, ${stats.requests} requests, ${stats.failed} failed)`,
+  })
   const failures = classification.comments.flatMap((item) => (item.status === 'failed' ? [item] : []))
   for (const failure of failures.slice(0, shownFailures)) {
-    progress.note(`  not classified: ${failure.comment.url}: ${failure.error}`)
+    emit({
+      type: 'note',
+      stage: 'classification',
+      message: `  not classified: ${failure.comment.url}: ${failure.error}`,
+    })
   }
   if (failures.length > shownFailures) {
-    progress.note(`  ... and ${failures.length - shownFailures} more (the run record lists them all)`)
+    emit({
+      type: 'note',
+      stage: 'classification',
+      message: `  ... and ${failures.length - shownFailures} more (the run record lists them all)`,
+    })
   }
   const unavailable =
     classifierModel?.kind === 'offline' && classifierModel.reason !== null ? classifierModel.reason : null
-  if (unavailable !== null) progress.note(`classifier ${config.models.classifier}: ${unavailable}; classified offline`)
+  if (unavailable !== null) {
+    emit({
+      type: 'note',
+      stage: 'classification',
+      message: `classifier ${config.models.classifier}: ${unavailable}; classified offline`,
+    })
+  }
   stages.push(
     stats.failed > 0 || unavailable !== null
       ? {
@@ -111,15 +134,19 @@ export async function runReviewStages(options: {
       : {}),
     ...(cache === undefined ? {} : { store: cache }),
     onProgress: (event) =>
-      progress.update(
-        event.stage === 'embedding' ? 'embedding comments' : `clustering (${event.phase})`,
-        event.done,
-        event.total,
-      ),
+      emit({
+        type: 'progress',
+        stage: 'clustering',
+        label: event.stage === 'embedding' ? 'embedding comments' : `clustering (${event.phase})`,
+        done: event.done,
+        total: event.total,
+      }),
   })
-  progress.done(
-    `found ${clustered.clusters.length} review themes among ${classification.comments.length} comments (${clustered.notable.length} notable outliers)`,
-  )
+  emit({
+    type: 'stage-done',
+    stage: 'clustering',
+    message: `found ${clustered.clusters.length} review themes among ${classification.comments.length} comments (${clustered.notable.length} notable outliers)`,
+  })
   const embeddingUnavailable =
     embeddingModel?.kind === 'offline' && embeddingModel.reason !== null ? embeddingModel.reason : null
   stages.push(

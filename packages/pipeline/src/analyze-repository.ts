@@ -1,0 +1,211 @@
+import { resolve } from 'node:path'
+import type {
+  Finding,
+  GitloreConfig,
+  ModelUsageRecord,
+  OutputFormat,
+  RepositoryContext,
+  RunRecord,
+  StageStatus,
+} from '@gitlore/core'
+import { stableHash } from '@gitlore/core'
+import type { ReportInput, WrittenOutput } from '@gitlore/formatters'
+import { appendRunLog } from './append-run-log.js'
+import { type CollectContextOptions, gatherContext } from './collect-context.js'
+import { openModelRegistry } from './open-model-registry.js'
+import { createEmitter, eventLine, type PipelineEvent } from './pipeline-event.js'
+import { runId } from './run-id.js'
+import { runReviewStages } from './run-review-stages.js'
+import { runSynthesis } from './run-synthesis.js'
+import { summarizeRun } from './summarize-run.js'
+
+/** What `analyzeRepository` analyses and where it writes. */
+export interface AnalyzeRepositoryOptions extends CollectContextOptions {
+  /** The outputs to write (`report`, `html`, `xml`, `json`, `claude_md`, ...); default `[output] formats`. */
+  readonly formats?: readonly OutputFormat[]
+  /** Where the outputs go (relative: to the working directory); default `[output] dir` under the repository root. */
+  readonly outDir?: string
+  /**
+   * Render the outputs without writing them (their content is in `outputs`) and leave
+   * `.gitlore/context.json` alone; the cache and the stored run are still written.
+   */
+  readonly dryRun?: boolean
+}
+
+/** Everything a run produced. */
+export interface AnalyzeResult {
+  /** The run's id; `gitlore render --run <id>` renders it again when it was stored. */
+  readonly runId: string
+  /** Whether the run is in the cache (false when the run had no cache). */
+  readonly stored: boolean
+  /** The repository's top-level directory. */
+  readonly root: string
+  /** The effective configuration of the run. */
+  readonly config: GitloreConfig
+  readonly context: RepositoryContext
+  /** Severest first. */
+  readonly findings: readonly Finding[]
+  /** Every stage's status; any not `ok` (with its reason in `detail`) makes the run degraded. */
+  readonly stages: readonly StageStatus[]
+  /** True when some stage did not work as configured (the CLI exits 3). */
+  readonly degraded: boolean
+  /** The outputs, written (or, on a dry run, only rendered), with their content. */
+  readonly outputs: readonly WrittenOutput[]
+  /** Tokens and estimated cost per model. */
+  readonly usage: readonly ModelUsageRecord[]
+  /** The agent's steps and tool calls, when the agent wrote the findings. */
+  readonly agent?: { readonly steps: number; readonly toolCalls: number }
+  /** Wall time of the whole run. */
+  readonly durationMs: number
+  /** The run as stored: what `gitlore render` re-renders. */
+  readonly run: RunRecord
+}
+
+/**
+ * The whole run: history and statistics, review data, classification and review themes, findings
+ * (the agent, or the offline synthesizer), the outputs, the run stored in the cache and its lines
+ * appended to `.gitlore/gitlore.log`. A stage that cannot run as configured falls back (git-only,
+ * offline) and is reported in `stages`; errors that stop the run (a bad path, a bad configuration
+ * key, an abort) reject with a `GitloreError` or the signal's reason.
+ */
+export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}): Promise<AnalyzeResult> {
+  const started = Date.now()
+  const startedAt = new Date(started).toISOString()
+  const signal = options.signal ?? new AbortController().signal
+  const lines: string[] = []
+  const listener = createEmitter(options.onEvent)
+  const emit = (event: PipelineEvent) => {
+    const line = eventLine(event)
+    if (line !== undefined) lines.push(line)
+    listener(event)
+  }
+  const dryRun = options.dryRun === true
+  const gathered = await gatherContext(
+    {
+      ...options,
+      signal,
+      writeContext: options.writeContext ?? !dryRun,
+      ...(options.formats === undefined
+        ? {}
+        : { config: { ...options.config, output: { ...options.config?.output, formats: [...options.formats] } } }),
+    },
+    emit,
+  )
+  const { context, config, root, reviews, cache } = gathered
+  try {
+    const stages: StageStatus[] = [...gathered.stages]
+    const models =
+      options.offline === true ? undefined : await openModelRegistry(root, config, options.env ?? process.env)
+    signal.throwIfAborted()
+    const themes =
+      reviews !== null && reviews.comments.length > 0
+        ? await runReviewStages({ comments: reviews.comments, config, models, cache, emit, signal })
+        : undefined
+    stages.push(...(themes?.stages ?? []))
+    signal.throwIfAborted()
+    const synthesis = await runSynthesis({
+      context,
+      ...(reviews === null
+        ? {}
+        : {
+            input: {
+              pullRequests: reviews.pullRequests,
+              reviewStats: reviews.stats,
+              ...(themes === undefined
+                ? {}
+                : {
+                    classified: themes.classified,
+                    clusters: themes.clusters,
+                    notableCommentIds: themes.notableCommentIds,
+                  }),
+            },
+          }),
+      config,
+      models,
+      emit,
+      signal,
+    })
+    const { result } = synthesis
+    stages.push(synthesis.status)
+    for (const note of result.notes) emit({ type: 'note', stage: 'synthesis', message: `note: ${note}` })
+    signal.throwIfAborted()
+
+    const { quotedComments, reviewAreas, writeOutputs } = await import('@gitlore/formatters')
+    const report: ReportInput = {
+      context,
+      findings: result.findings,
+      synthesizer: synthesis.model,
+      models: { ...themes?.models, synthesizer: synthesis.model },
+      ...(themes === undefined
+        ? {}
+        : { clusters: themes.clusters, quotes: quotedComments(themes.clusters, reviews?.comments ?? []) }),
+      ...(reviews === null
+        ? {}
+        : { reviews: { ...reviews.stats, repository: reviews.repository, areas: reviewAreas(reviews.comments) } }),
+      generatedAt: new Date().toISOString(),
+      degradedStages: stages
+        .filter((stage) => stage.status !== 'ok')
+        .map((stage) => ({ stage: stage.stage, error: stage.detail ?? stage.status })),
+      notes: result.notes,
+    }
+    const outDir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
+    const outputs = await writeOutputs(report, { formats: config.output.formats, dir: outDir, dryRun })
+
+    const run: RunRecord = {
+      id: runId(started),
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      repositoryPath: root,
+      head: context.repo.head,
+      configHash: stableHash(config),
+      stages,
+      usage: models?.meter.report() ?? [],
+      report,
+      findings: result.findings,
+      rawOutput: result.agent === undefined ? null : result.agent.rawOutput.join('\n\n'),
+      transcript: result.agent?.transcript ?? [],
+    }
+    await cache?.putRun(run)
+    const agent =
+      result.agent === undefined
+        ? undefined
+        : {
+            steps: result.agent.stepsUsed,
+            toolCalls: result.agent.transcript.reduce(
+              (count, entry) => count + ((entry as { toolCalls?: readonly unknown[] }).toolCalls?.length ?? 0),
+              0,
+            ),
+          }
+    const durationMs = Date.now() - started
+    const summary = summarizeRun({
+      stages,
+      usage: run.usage,
+      ...(agent === undefined ? {} : { agent }),
+      findings: result.findings.length,
+      outputPaths: outputs.map((output) => output.path),
+      dryRun,
+      durationMs,
+      runId: cache === undefined ? null : run.id,
+    })
+    for (const message of summary.warnings) emit({ type: 'warning', stage: 'run', message })
+    for (const message of summary.notes) emit({ type: 'note', stage: 'run', message })
+    await appendRunLog(root, lines)
+    return {
+      runId: run.id,
+      stored: cache !== undefined,
+      root,
+      config,
+      context,
+      findings: result.findings,
+      stages,
+      degraded: stages.some((stage) => stage.status !== 'ok'),
+      outputs,
+      usage: run.usage,
+      ...(agent === undefined ? {} : { agent }),
+      durationMs,
+      run,
+    }
+  } finally {
+    if (gathered.ownsCache) await cache?.close()
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { buildHistoryFixture, git } from '@gitlore/fixtures'
+import { describe, expect, it } from 'vitest'
+import { collectContext } from './collect-context.js'
+import type { PipelineEvent } from './pipeline-event.js'
+
+const env = { PATH: process.env.PATH }
+
+describe('collectContext', () => {
+  it('returns the context of the window and writes the same to .gitlore/context.json', async () => {
+    const { dir } = await buildHistoryFixture()
+    const collected = await collectContext({ dir, since: '2025-01-01', until: '2025-01-31', gitOnly: true, env })
+    expect(collected.contextPath).toBe(join(dir, '.gitlore', 'context.json'))
+    expect(JSON.parse(await readFile(collected.contextPath as string, 'utf8'))).toEqual(collected.context)
+    expect(collected.context.window).toEqual({ since: '2025-01-01T00:00:00.000Z', until: '2025-01-31T23:59:59.999Z' })
+    const inWindow = (
+      await git(dir, [
+        'log',
+        '--no-merges',
+        '--format=%H',
+        '--since=2025-01-01T00:00:00Z',
+        '--until=2025-01-31T23:59:59Z',
+      ])
+    )
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '')
+    expect(collected.context.commits.total).toBe(inWindow.length)
+    expect(collected.reviews).toBeNull()
+    expect(collected.stages.map((stage) => stage.status)).toEqual(['ok'])
+  })
+
+  it('a foreign file where the cache goes: left untouched, the stage degraded and announced', async () => {
+    const { dir } = await buildHistoryFixture()
+    await mkdir(join(dir, '.gitlore'), { recursive: true })
+    await writeFile(join(dir, '.gitlore', 'cache.db'), 'not a database\n')
+    const events: PipelineEvent[] = []
+    const collected = await collectContext({ dir, gitOnly: true, env, onEvent: (event) => events.push(event) })
+    expect(collected.stages.find((stage) => stage.stage === 'cache')).toMatchObject({ status: 'degraded' })
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^cache: /) }),
+    )
+    expect(await readFile(join(dir, '.gitlore', 'cache.db'), 'utf8')).toBe('not a database\n')
+  })
+
+  it('without a GitHub remote and not git-only: review data is missing, said in one warning', async () => {
+    const { dir } = await buildHistoryFixture()
+    const events: PipelineEvent[] = []
+    const collected = await collectContext({ dir, env, writeContext: false, onEvent: (event) => events.push(event) })
+    expect(collected.contextPath).toBeNull()
+    expect(collected.stages.find((stage) => stage.stage === 'reviews')).toMatchObject({
+      status: 'degraded',
+      detail: expect.stringContaining('--git-only'),
+    })
+    expect(events.filter((event) => event.type === 'warning')).toHaveLength(1)
+  })
+})

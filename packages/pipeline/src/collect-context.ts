@@ -1,0 +1,222 @@
+import { join } from 'node:path'
+import type { GitloreCache } from '@gitlore/cache'
+import type {
+  ConfigInput,
+  GitHistory,
+  GitloreConfig,
+  HistoryStats,
+  RepositoryContext,
+  StageStatus,
+} from '@gitlore/core'
+import {
+  CacheError,
+  GitloreError,
+  resolveFromRepository,
+  resolveWindow,
+  sha256,
+  stableHash,
+  UsageError,
+  validateContext,
+  writeFileAtomic,
+} from '@gitlore/core'
+import { collectReviews, type ReviewData } from './collect-reviews.js'
+import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
+import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
+import { resolveRepository } from './resolve-repository.js'
+
+/** What `collectContext` reads and from where. */
+export interface CollectContextOptions extends RepositoryOptions, RunControlOptions {
+  /** Start of the window: a duration back from `until` (`90d`), an ISO date, or `all`; default `[analysis] since`. */
+  readonly since?: string
+  /** End of the window (ISO date); default `[analysis] until`, else now. */
+  readonly until?: string
+  /** Leave GitHub review data out. */
+  readonly gitOnly?: boolean
+  /** Ask no network service: review data only from what earlier syncs stored in the cache. */
+  readonly offline?: boolean
+  /** Refetch review data for the whole window instead of syncing incrementally. */
+  readonly refresh?: boolean
+  /**
+   * The cache to read and fill: an open one (left open), or `false` for none; default: the repository's
+   * (`[cache] path`), opened and closed by the call. A cache that cannot be opened degrades the run.
+   */
+  readonly cache?: GitloreCache | false
+  /** Write `.gitlore/context.json` (validated first, temporary file and rename); default true. */
+  readonly writeContext?: boolean
+}
+
+/** The repository context and everything found on the way to it. */
+export interface CollectedContext {
+  readonly context: RepositoryContext
+  readonly config: GitloreConfig
+  /** The repository's top-level directory. */
+  readonly root: string
+  /** Where context.json was written; null when `writeContext` was false. */
+  readonly contextPath: string | null
+  /** Review data of the window, or null (git-only, no token, not on GitHub, ...). */
+  readonly reviews: ReviewData | null
+  /** `history` (ok), then every stage that did not work as configured (`degraded`, with why). */
+  readonly stages: readonly StageStatus[]
+}
+
+/** Statistics stored for a window's commits, with the warnings reading them produced. */
+interface StoredAnalysis {
+  readonly stats: HistoryStats
+  readonly warnings: readonly string[]
+}
+
+/**
+ * The no-LLM half of the pipeline: configuration, git history (through the commit cache),
+ * statistics, review data and review statistics when GitHub (or, offline, the cache) has them,
+ * and `.gitlore/context.json` written after validation against context.v1.json. Degraded stages
+ * (no cache, no review data) are in `stages` and announced as warnings at the end.
+ */
+export async function collectContext(options: CollectContextOptions = {}): Promise<CollectedContext> {
+  const emit = createEmitter(options.onEvent)
+  const gathered = await gatherContext(options, emit)
+  try {
+    const { cache: _cache, ownsCache: _owns, ...collected } = gathered
+    for (const stage of collected.stages) {
+      if (stage.status !== 'ok') emit({ type: 'warning', stage: 'run', message: `${stage.stage}: ${stage.detail}` })
+    }
+    if (collected.contextPath !== null) emit({ type: 'note', stage: 'run', message: `wrote ${collected.contextPath}` })
+    return collected
+  } finally {
+    if (gathered.ownsCache) await gathered.cache?.close()
+  }
+}
+
+/** `collectContext` without the closing warnings, keeping the cache open for the stages that follow. */
+export async function gatherContext(
+  options: CollectContextOptions,
+  emit: PipelineEventListener,
+): Promise<CollectedContext & { readonly cache: GitloreCache | undefined; readonly ownsCache: boolean }> {
+  const signal = options.signal ?? new AbortController().signal
+  const [{ planGitHistory }, { analyzeHistory, buildContext, historyStatsVersion, mergeReviewPeople }] =
+    await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
+  const { root, config } = await resolveRepository(options, windowOverrides(options))
+  const window = resolveWindow({ since: config.analysis.since, until: config.analysis.until })
+  const degraded: StageStatus[] = []
+  const ownsCache = options.cache === undefined
+  const cache =
+    options.cache === false
+      ? undefined
+      : (options.cache ?? (await openCache(resolveFromRepository(root, config.cache.path), degraded)))
+  try {
+    const started = Date.now()
+    const plan = await planGitHistory({
+      dir: root,
+      since: window.since,
+      until: window.until,
+      backend: config.analysis.git_backend,
+      signal,
+      ...(cache === undefined ? {} : { commitStore: cache, listingStore: cache }),
+      onProgress: ({ done, total }: { done: number; total?: number }) =>
+        emit({
+          type: 'progress',
+          stage: 'history',
+          label: 'reading history',
+          done,
+          ...(total === undefined ? {} : { total }),
+        }),
+    })
+    if (plan.repository.head === null) {
+      throw new UsageError(
+        `${root} has no commits yet: gitlore reads history, so commit first or pass --repo with another repository`,
+      )
+    }
+    const analysisOptions = {
+      maxChangesetSize: config.analysis.max_changeset_size,
+      minSharedCommits: config.analysis.min_shared_commits,
+      fixWindowDays: config.analysis.fix_window_days,
+      top: config.analysis.top,
+    }
+    // The statistics depend only on the window's commits, .mailmap and the options: when those are
+    // unchanged since an earlier run, its stored statistics are reused and no commit is read.
+    const statsKey = stableHash({
+      version: historyStatsVersion,
+      commits: sha256(plan.shas.join('\n')),
+      mailmap: sha256(plan.mailmap ?? ''),
+      options: analysisOptions,
+    })
+    let reading: Promise<GitHistory> | undefined
+    const readHistory = () => {
+      reading ??= plan.read()
+      return reading
+    }
+    let analysed = (await cache?.getResult('history-stats', statsKey)) as StoredAnalysis | null | undefined
+    if (analysed === null || analysed === undefined) {
+      const history = await readHistory()
+      analysed = { stats: analyzeHistory(history.commits, analysisOptions), warnings: history.warnings }
+      await cache?.putResult('history-stats', statsKey, analysed)
+    }
+    const historyMs = Date.now() - started
+    emit({ type: 'stage-done', stage: 'history', message: `read ${plan.shas.length} commits in ${historyMs} ms` })
+    for (const warning of analysed.warnings) emit({ type: 'warning', stage: 'history', message: warning })
+    let context: RepositoryContext = buildContext(
+      { repository: plan.repository, window: plan.window, warnings: analysed.warnings },
+      analysed.stats,
+    )
+    let reviews: ReviewData | null = null
+    if (options.gitOnly !== true) {
+      const collected = await collectReviews({
+        config,
+        root,
+        env: options.env ?? process.env,
+        window: plan.window,
+        remote: plan.repository.remote,
+        cache,
+        offline: options.offline === true,
+        refresh: options.refresh === true,
+        emit,
+        signal,
+        readCommits: async () => (await readHistory()).commits,
+      })
+      if (collected.problem !== null) degraded.push({ stage: 'reviews', status: 'degraded', detail: collected.problem })
+      reviews = collected.data
+      if (reviews !== null) context = mergeReviewPeople(context, reviews.stats, reviews.identities)
+    }
+    validateContext(context)
+    const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')
+    if (contextPath !== null) await writeFileAtomic(contextPath, `${JSON.stringify(context, null, 2)}\n`)
+    return {
+      context,
+      reviews,
+      config,
+      root,
+      contextPath,
+      stages: [{ stage: 'history', status: 'ok', durationMs: historyMs }, ...degraded],
+      cache,
+      ownsCache,
+    }
+  } catch (error) {
+    if (ownsCache) await cache?.close()
+    throw error
+  }
+}
+
+/** The window options as configuration overrides. */
+function windowOverrides(options: CollectContextOptions): ConfigInput | undefined {
+  if (options.since === undefined && options.until === undefined) return undefined
+  return {
+    analysis: {
+      ...(options.since === undefined ? {} : { since: options.since }),
+      ...(options.until === undefined ? {} : { until: options.until }),
+    },
+  }
+}
+
+async function openCache(path: string, degraded: StageStatus[]): Promise<GitloreCache | undefined> {
+  const { createCache } = await import('@gitlore/cache')
+  try {
+    return await createCache({ path })
+  } catch (error) {
+    if (!CacheError.isInstance(error) && !GitloreError.isInstance(error)) throw error
+    degraded.push({
+      stage: 'cache',
+      status: 'degraded',
+      detail: `${(error as Error).message} (continuing without the cache)`,
+    })
+    return undefined
+  }
+}

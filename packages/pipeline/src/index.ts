@@ -1,0 +1,30 @@
+export {
+  type AnalyzeRepositoryOptions,
+  type AnalyzeResult,
+  analyzeRepository,
+} from './analyze-repository.js'
+export { createClusterLabeler } from './cluster-labeler.js'
+export {
+  type CollectContextOptions,
+  type CollectedContext,
+  collectContext,
+} from './collect-context.js'
+export {
+  type CollectedReviews,
+  type CollectReviewsOptions,
+  collectReviews,
+  type ReviewData,
+} from './collect-reviews.js'
+export { openModelRegistry, type RunModels } from './open-model-registry.js'
+export { type OpenedRepositoryCache, openRepositoryCache } from './open-repository-cache.js'
+export {
+  eventLine,
+  type PipelineEvent,
+  type PipelineEventListener,
+  type PipelineStage,
+} from './pipeline-event.js'
+export { type RenderRunOptions, renderRun } from './render-run.js'
+export type { RepositoryOptions, RunControlOptions } from './repository-options.js'
+export { type ResolvedRepository, repositoryDirectory, resolveRepository } from './resolve-repository.js'
+export { type ReviewThemes, type RunReviewStagesOptions, runReviewStages } from './run-review-stages.js'
+export { type RunSynthesisOptions, runSynthesis, type SynthesisStage } from './run-synthesis.js'
