@@ -34,6 +34,21 @@ export interface ClassificationStats {
   readonly failed: number
   /** Model requests sent (each may include the provider's own retries). */
   readonly requests: number
+  /**
+   * Set when the model's provider was cut off during the run (refused key, unknown model, down, kept
+   * failing): the comments it had not classified went to the fallback classifier instead.
+   */
+  readonly fallback?: ClassificationFallback
+}
+
+/** The comments a fallback classifier took over, and why. */
+export interface ClassificationFallback {
+  /** The fallback's id, e.g. `offline`. */
+  readonly classifier: string
+  /** Comments it classified. */
+  readonly comments: number
+  /** Why the model stopped being asked. */
+  readonly reason: string
 }
 
 /** The result of classifying: one `ClassifiedComment` per input comment, in input order, and the counts. */

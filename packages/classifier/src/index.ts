@@ -5,6 +5,7 @@ export type {
   StoredClassificationQuery,
 } from './classification-store.js'
 export type {
+  ClassificationFallback,
   ClassificationProgress,
   ClassificationResult,
   ClassificationStats,

@@ -4,10 +4,12 @@ import { normalized } from './cluster/vector-math.js'
 import { commentText } from './comment-text.js'
 import { classTerms } from './describe/class-terms.js'
 import { defaultLabel, describeCluster } from './describe/describe-cluster.js'
-import { type EmbeddingProgress, embedTexts } from './embed-texts.js'
+import { type EmbeddedTexts, type EmbeddingProgress, embedTexts } from './embed-texts.js'
 import type { Embedder } from './embedder.js'
 import type { EmbeddingStore } from './embedding-store.js'
+import { EmbeddingError } from './errors/embedding-error.js'
 import { type ClassifiedOnly, notableComments } from './notable-comments.js'
+import { createOfflineEmbedder } from './offline/offline-embedder.js'
 
 /** What a labeler gets to name one cluster. */
 export interface ClusterLabelRequest {
@@ -43,9 +45,16 @@ export type ClusteringProgress =
 export interface ClusterCommentsOptions {
   /** Turns comment texts (body, file path, first reply) into vectors. */
   readonly embedder: Embedder
+  /**
+   * Embeds every comment instead when `embedder` fails (its provider down, cut off, or answering
+   * nonsense): vectors of two embedders cannot be mixed, so all texts go to it, while the batches the
+   * failing one finished stay in the store for the next run. Default the offline embedder; `null`
+   * lets the `EmbeddingError` through.
+   */
+  readonly fallbackEmbedder?: Embedder | null
   /** Where vectors are cached by model + dimensions + text hash; without one every comment is embedded. */
   readonly store?: EmbeddingStore
-  /** Cosine distance the average-linkage dendrogram is cut at; default: the embedder's `distanceThreshold`. */
+  /** Cosine distance the average-linkage dendrogram is cut at; default: the embedder's `distanceThreshold` (the fallback's, after a fallback). */
   readonly threshold?: number
   /** Smallest group reported as a cluster; members of smaller groups are noise. Default 3. */
   readonly minClusterSize?: number
@@ -93,6 +102,10 @@ export interface ClusteringStats {
   readonly clustered: number
   /** Labeler calls that failed (those clusters kept their default label). */
   readonly labelFailures: number
+  /** Why the first labeler call failed, when one did. */
+  readonly labelFailure?: string
+  /** Set when `embedder` failed and `fallbackEmbedder` embedded the comments instead. */
+  readonly fallback?: { readonly embedder: string; readonly reason: string }
 }
 
 /** Review themes, the notable comments outside them, and the counts. */
@@ -123,22 +136,39 @@ export async function clusterComments(
   classified: readonly ClassifiedComment[],
   options: ClusterCommentsOptions,
 ): Promise<ClusteringResult> {
-  const threshold = options.threshold ?? options.embedder.distanceThreshold
-  if (!(threshold > 0 && threshold <= 2))
-    throw new RangeError(`clusterComments: threshold must be in (0, 2], got ${threshold}`)
+  const checkThreshold = (threshold: number): number => {
+    if (!(threshold > 0 && threshold <= 2))
+      throw new RangeError(`clusterComments: threshold must be in (0, 2], got ${threshold}`)
+    return threshold
+  }
+  checkThreshold(options.threshold ?? options.embedder.distanceThreshold)
   const minClusterSize = positiveInteger('minClusterSize', options.minClusterSize ?? 3)
   const exactLimit = positiveInteger('exactLimit', options.exactLimit ?? 800)
   const onProgress = options.onProgress
 
-  const { vectors, embedded, cached } = await embedTexts(
-    classified.map((item) => commentText(item.comment)),
-    {
-      embedder: options.embedder,
+  const texts = classified.map((item) => commentText(item.comment))
+  const embed = (embedder: Embedder): Promise<EmbeddedTexts> =>
+    embedTexts(texts, {
+      embedder,
       ...(options.store === undefined ? {} : { store: options.store }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onProgress: (progress) => onProgress?.({ stage: 'embedding', ...progress }),
-    },
-  )
+    })
+  let fallback: ClusteringStats['fallback']
+  let embedding: EmbeddedTexts
+  let threshold: number
+  try {
+    embedding = await embed(options.embedder)
+    threshold = checkThreshold(options.threshold ?? options.embedder.distanceThreshold)
+  } catch (error) {
+    const substitute = options.fallbackEmbedder === undefined ? createOfflineEmbedder() : options.fallbackEmbedder
+    if (substitute === null || !EmbeddingError.isInstance(error) || error.code === 'embedding_interrupted') throw error
+    if (options.signal?.aborted === true) throw error
+    fallback = { embedder: substitute.id, reason: error.message }
+    embedding = await embed(substitute)
+    threshold = checkThreshold(substitute.distanceThreshold)
+  }
+  const { vectors, embedded, cached } = embedding
   const units = vectors.map((vector) => normalized(vector))
   const { groups, path, leaves } = groupPoints(units, {
     threshold,
@@ -175,6 +205,7 @@ export async function clusterComments(
   )
 
   let labelFailures = 0
+  let labelFailure: string | undefined
   const labeler = options.labeler
   if (labeler !== undefined && described.length > 0) {
     let next = 0
@@ -195,8 +226,9 @@ export async function clusterComments(
           })
           const line = label?.replace(/\s+/g, ' ').trim()
           if (line !== undefined && line !== '') labels[index] = line
-        } catch {
+        } catch (error) {
           labelFailures++
+          labelFailure ??= error instanceof Error ? error.message : String(error)
         }
         onProgress?.({ stage: 'clustering', phase: 'labels', done: ++done, total: described.length })
       }
@@ -218,6 +250,8 @@ export async function clusterComments(
       threshold,
       clustered: inCluster.size,
       labelFailures,
+      ...(labelFailure === undefined ? {} : { labelFailure }),
+      ...(fallback === undefined ? {} : { fallback }),
     },
   }
 }

@@ -1,5 +1,14 @@
+export {
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitBreakerStats,
+  type CutOff,
+  createCircuitBreaker,
+} from './circuit-breaker.js'
 export { ModelNameError } from './errors/model-name-error.js'
 export { ModelOutputError } from './errors/model-output-error.js'
+export { findProviderUnavailable, ProviderUnavailableError } from './errors/provider-unavailable-error.js'
+export { guardFetch, redactKeys } from './guard-fetch.js'
 export { type ModelName, parseModelName, type RemoteProvider, remoteProviders } from './model-name.js'
 export { defaultModelPrices, type ModelPrice } from './model-prices.js'
 export {

@@ -1,4 +1,11 @@
 import type { EmbeddingModelV4, LanguageModelV4 } from '@ai-sdk/provider'
+import {
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CutOff,
+  createCircuitBreaker,
+} from './circuit-breaker.js'
+import { guardFetch } from './guard-fetch.js'
 import { type ModelName, parseModelName, type RemoteProvider } from './model-name.js'
 import { createProviders, type Providers } from './providers.js'
 
@@ -20,6 +27,8 @@ export interface ModelRegistryOptions {
   readonly baseUrls?: { readonly openrouter?: string; readonly openai?: string }
   /** The fetch every provider uses; default the global one. */
   readonly fetch?: typeof fetch
+  /** Thresholds of each provider's circuit breaker. */
+  readonly breaker?: CircuitBreakerOptions
 }
 
 /** A model name resolved to something runnable: an ai SDK model, or the offline fallback and why. */
@@ -31,6 +40,8 @@ export type ResolvedModel<Model> =
       readonly provider: RemoteProvider
       readonly modelId: string
       readonly model: Model
+      /** The provider's circuit breaker: stages report answers they could not use to it, and ask it whether to go on. */
+      readonly breaker: CircuitBreaker
     }
   | {
       readonly kind: 'offline'
@@ -39,6 +50,8 @@ export type ResolvedModel<Model> =
       readonly requested: string
       /** Why a remote model fell back to offline, for the run report; null when offline was asked for. */
       readonly reason: string | null
+      /** Set when the provider or model was cut off earlier in the run (as opposed to having no key). */
+      readonly cutOff?: CutOff
     }
 
 /** A language model (chat) resolved from a `provider/model` name. */
@@ -48,10 +61,14 @@ export type ResolvedEmbeddingModel = ResolvedModel<EmbeddingModelV4>
 
 /** Turns `provider/model` names into ai SDK models, shared by the classifier, clustering and synthesizer. */
 export interface ModelRegistry {
-  /** The chat model for `name`, or `offline` with the reason (no key for its provider). Throws `ModelNameError` for a bad name. */
+  /** The chat model for `name`, or `offline` with the reason (no key, or cut off earlier in the run). Throws `ModelNameError` for a bad name. */
   languageModel(name: string): ResolvedLanguageModel
   /** The embedding model for `name`, or `offline` with the reason. Throws `ModelNameError` for a bad name. */
   embeddingModel(name: string): ResolvedEmbeddingModel
+  /** The circuit breaker of `provider` (one per provider, shared by every model of the run). */
+  breaker(provider: RemoteProvider): CircuitBreaker
+  /** Providers and models cut off so far in the run, with the reasons. */
+  cutOffs(): readonly CutOff[]
 }
 
 /** The variable each hosted provider reads its key from. */
@@ -65,7 +82,18 @@ const keyPlaces = 'the environment, <repository>/.env or ~/.config/gitlore/.env'
  */
 export function createModelRegistry(options: ModelRegistryOptions = {}): ModelRegistry {
   const env = options.env ?? process.env
-  const created = createProviders(options, env)
+  const breakers = new Map<RemoteProvider, CircuitBreaker>()
+  const breaker = (which: RemoteProvider): CircuitBreaker => {
+    let found = breakers.get(which)
+    if (found === undefined) {
+      found = createCircuitBreaker(which, options.breaker)
+      breakers.set(which, found)
+    }
+    return found
+  }
+  const created = createProviders(options, env, (which) =>
+    guardFetch(breaker(which), () => options.fetch ?? globalThis.fetch),
+  )
   const built = new Map<RemoteProvider, unknown>()
   function provider<P extends RemoteProvider>(which: P): Providers[P] {
     let value = built.get(which) as Providers[P] | undefined
@@ -88,12 +116,24 @@ export function createModelRegistry(options: ModelRegistryOptions = {}): ModelRe
     if (missing !== null) {
       return { kind: 'offline', name: 'offline', requested: parsed.name, reason: missing }
     }
+    const guard = breaker(parsed.provider)
+    const cutOff = guard.cutOff(parsed.modelId)
+    if (cutOff !== null) {
+      return {
+        kind: 'offline',
+        name: 'offline',
+        requested: parsed.name,
+        reason: `cut off earlier in this run: ${cutOff.reason}`,
+        cutOff,
+      }
+    }
     return {
       kind: 'remote',
       name: parsed.name,
       provider: parsed.provider,
       modelId: parsed.modelId,
       model: build(parsed),
+      breaker: guard,
     }
   }
 
@@ -120,6 +160,8 @@ export function createModelRegistry(options: ModelRegistryOptions = {}): ModelRe
             return provider('compatible').embeddingModel(modelId)
         }
       }),
+    breaker,
+    cutOffs: () => [...breakers.values()].flatMap((entry) => entry.cutOffs()),
   }
 }
 

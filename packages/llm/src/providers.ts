@@ -13,12 +13,12 @@ export interface Providers {
 /** The default `[providers.compatible] base_url`: a local Ollama. */
 export const defaultCompatibleBaseUrl = 'http://localhost:11434/v1'
 
-/** Factories for each provider, so one is only built when a name needs it. */
+/** Factories for each provider, so one is only built when a name needs it; each sends through `fetchOf(provider)`. */
 export function createProviders(
   options: ModelRegistryOptions,
   env: Readonly<Record<string, string | undefined>>,
+  fetchOf: (provider: keyof Providers) => typeof fetch,
 ): { readonly [P in keyof Providers]: () => Providers[P] } {
-  const fetchOption = options.fetch === undefined ? {} : { fetch: options.fetch }
   return {
     openrouter: () =>
       createOpenRouter({
@@ -26,13 +26,13 @@ export function createProviders(
         appName: 'gitlore',
         compatibility: 'strict',
         ...(options.baseUrls?.openrouter === undefined ? {} : { baseURL: options.baseUrls.openrouter }),
-        ...fetchOption,
+        fetch: fetchOf('openrouter'),
       }),
     openai: () =>
       createOpenAI({
         apiKey: env.OPENAI_API_KEY ?? '',
         ...(options.baseUrls?.openai === undefined ? {} : { baseURL: options.baseUrls.openai }),
-        ...fetchOption,
+        fetch: fetchOf('openai'),
       }),
     compatible: () => {
       const variable = options.compatible?.apiKeyEnv ?? ''
@@ -42,7 +42,7 @@ export function createProviders(
         baseURL: options.compatible?.baseUrl ?? defaultCompatibleBaseUrl,
         includeUsage: true,
         ...(apiKey === undefined ? {} : { apiKey }),
-        ...fetchOption,
+        fetch: fetchOf('compatible'),
       })
     },
   }

@@ -55,6 +55,7 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
           model: classifierModel.model,
           modelName: classifierModel.name,
           ...(models === undefined ? {} : { meter: models.meter }),
+          breaker: classifierModel.breaker,
           concurrency: config.models.concurrency,
           ...(cache === undefined ? {} : { store: cache }),
         })
@@ -87,12 +88,15 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
     })
   }
   const unavailable =
-    classifierModel?.kind === 'offline' && classifierModel.reason !== null ? classifierModel.reason : null
+    classifierModel?.kind === 'offline' && classifierModel.reason !== null
+      ? classifierModel.reason
+      : (stats.fallback?.reason ?? null)
   if (unavailable !== null) {
+    const share = stats.fallback === undefined ? '' : ` ${stats.fallback.comments} of ${stats.total} comments`
     emit({
       type: 'note',
       stage: 'classification',
-      message: `classifier ${config.models.classifier}: ${unavailable}; classified offline`,
+      message: `classifier ${config.models.classifier}: ${unavailable}; classified${share} offline`,
     })
   }
   stages.push(
@@ -101,11 +105,13 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
           stage: 'classification',
           status: 'degraded',
           detail:
-            unavailable !== null
-              ? `${config.models.classifier} unavailable (${unavailable}); used the offline classifier`
-              : `${stats.failed} of ${stats.total} comments could not be classified: ${failures
-                  .map((failure) => `${failure.comment.url} (${failure.error})`)
-                  .join('; ')}`,
+            stats.fallback !== undefined
+              ? `${config.models.classifier} failed during the run (${unavailable}); the offline classifier took over ${stats.fallback.comments} of ${stats.total} comments, ${stats.total - stats.fallback.comments} kept from the model`
+              : unavailable !== null
+                ? `${config.models.classifier} unavailable (${unavailable}); used the offline classifier`
+                : `${stats.failed} of ${stats.total} comments could not be classified: ${failures
+                    .map((failure) => `${failure.comment.url} (${failure.error})`)
+                    .join('; ')}`,
           durationMs: Date.now() - started,
         }
       : { stage: 'classification', status: 'ok', durationMs: Date.now() - started },
@@ -115,7 +121,12 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
   const embeddingModel = models?.registry.embeddingModel(config.models.embedding)
   const embedder =
     embeddingModel?.kind === 'remote'
-      ? createEmbedder({ kind: 'model', model: embeddingModel.model, id: embeddingModel.name })
+      ? createEmbedder({
+          kind: 'model',
+          model: embeddingModel.model,
+          id: embeddingModel.name,
+          breaker: embeddingModel.breaker,
+        })
       : createEmbedder({ kind: 'offline' })
   used.embedding = embeddingModel?.kind === 'remote' ? embeddingModel.name : 'offline'
   const clustered = await clusterComments(classification.comments, {
@@ -148,7 +159,10 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
     message: `found ${clustered.clusters.length} review themes among ${classification.comments.length} comments (${clustered.notable.length} notable outliers)`,
   })
   const embeddingUnavailable =
-    embeddingModel?.kind === 'offline' && embeddingModel.reason !== null ? embeddingModel.reason : null
+    embeddingModel?.kind === 'offline' && embeddingModel.reason !== null
+      ? embeddingModel.reason
+      : (clustered.stats.fallback?.reason ?? null)
+  if (clustered.stats.fallback !== undefined) used.embedding = clustered.stats.fallback.embedder
   stages.push(
     embeddingUnavailable === null
       ? { stage: 'clustering', status: 'ok', durationMs: Date.now() - started }

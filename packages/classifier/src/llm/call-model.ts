@@ -1,4 +1,4 @@
-import type { UsageMeter } from '@gitlore/llm'
+import { findProviderUnavailable, type UsageMeter } from '@gitlore/llm'
 import { APICallError, generateText, type LanguageModel, RetryError } from 'ai'
 
 // A function, not a property check, so TypeScript does not keep the value it narrowed before an await.
@@ -28,6 +28,8 @@ export interface ModelCall {
 const shorten = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text)
 
 function describeFailure(error: unknown, timeoutMs: number): { reason: string; fatal: boolean } {
+  const cutOff = findProviderUnavailable(error)
+  if (cutOff !== undefined) return { reason: cutOff.message, fatal: true }
   const last = RetryError.isInstance(error) ? error.lastError : error
   const attempts = RetryError.isInstance(error) ? ` (after ${error.errors.length} attempts)` : ''
   if (APICallError.isInstance(last)) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCache, type GitloreCache } from '@gitlore/cache'
 import type { ReviewComment } from '@gitlore/core'
-import { createModelRegistry, createUsageMeter } from '@gitlore/llm'
+import { createUsageMeter } from '@gitlore/llm'
 import {
   type ChatReply,
   type LoopbackModelServer,
@@ -11,6 +11,7 @@ import {
   startLoopbackModelServer,
 } from '@gitlore/llm/test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loopbackClassifier } from '../__fixtures__/loopback-classifier.js'
 import {
   answerXml,
   commentsInPrompt,
@@ -18,7 +19,6 @@ import {
   type PromptComment,
   sampleComments,
 } from '../__fixtures__/scripted-answers.js'
-import { createClassifier } from '../create-classifier.js'
 import { loadClassifierPrompts } from './classifier-prompts.js'
 import { renderComment } from './render-comments.js'
 
@@ -55,22 +55,15 @@ function classifier(options: {
   batchSize?: number
   singleRetries?: number
   meter?: ReturnType<typeof createUsageMeter>
+  /** Never cut the provider off and never fall back: every failure stays visible per comment. */
+  keepAsking?: boolean
 }) {
-  const resolved = createModelRegistry({ env: {}, compatible: { baseUrl: server.url } }).languageModel(
-    'compatible/qwen3',
-  )
-  if (resolved.kind !== 'remote') throw new Error('expected a remote model')
-  return createClassifier({
-    kind: 'llm',
-    model: resolved.model,
-    modelName: resolved.name,
+  return loopbackClassifier(server.url, {
     store: cache,
     batchSize: options.batchSize ?? 10,
-    concurrency: 4,
     singleRetries: options.singleRetries ?? 2,
-    maxRetries: 2,
-    timeoutMs: 1_000,
     ...(options.meter === undefined ? {} : { meter: options.meter }),
+    ...(options.keepAsking === true ? { fallback: null, breakerOptions: { transportFailures: 1_000 } } : {}),
   })
 }
 
@@ -154,7 +147,11 @@ describe('the LLM classifier over HTTP', () => {
   it('reports exactly which comments failed and why when the server keeps failing, caching none', async () => {
     const comments = sampleComments(12)
     server.onChat(() => ({ kind: 'status', status: 500, retryAfterMs: 1, message: 'model overloaded' }))
-    const { comments: results, stats } = await classifier({ batchSize: 6, singleRetries: 1 }).classify(comments)
+    const { comments: results, stats } = await classifier({
+      batchSize: 6,
+      singleRetries: 1,
+      keepAsking: true,
+    }).classify(comments)
     expect(stats).toMatchObject({ total: 12, classified: 0, failed: 12, requests: 2 + 12 })
     for (const result of results) {
       expect(result).toMatchObject({

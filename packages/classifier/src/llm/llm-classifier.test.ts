@@ -138,7 +138,7 @@ describe('the LLM classifier', () => {
     expect(stats).toMatchObject({ cached: 20, classified: 60, requests: 4 })
   })
 
-  it('stops asking once the provider refuses the key, failing every comment with that reason', async () => {
+  it('stops asking once the provider refuses the key and classifies the rest offline, saying why', async () => {
     const model = scriptedModel(() => {
       throw new APICallError({
         message: 'invalid api key',
@@ -149,8 +149,17 @@ describe('the LLM classifier', () => {
       })
     })
     const { comments: results, stats } = await classifier({ model, batchSize: 10, concurrency: 1 }).classify(comments)
-    expect(stats).toMatchObject({ failed: 60, requests: 1 })
-    expect(results[59]).toMatchObject({
+    expect(stats).toMatchObject({ classified: 60, failed: 0, requests: 1 })
+    expect(stats.fallback).toEqual({
+      classifier: 'offline',
+      comments: 60,
+      reason: expect.stringContaining('the provider refused the API key (HTTP 401)'),
+    })
+    expect(results.every((result) => result.classifier === 'offline')).toBe(true)
+
+    const failing = await classifier({ model, batchSize: 10, concurrency: 1, fallback: null }).classify(comments)
+    expect(failing.stats).toMatchObject({ failed: 60, requests: 1 })
+    expect(failing.comments[59]).toMatchObject({
       status: 'failed',
       error: expect.stringContaining('the provider refused the API key (HTTP 401)'),
     })

@@ -1,7 +1,8 @@
-import type { UsageMeter } from '@gitlore/llm'
+import type { CircuitBreaker, UsageMeter } from '@gitlore/llm'
 import type { LanguageModel } from 'ai'
 import type { ClassificationStore } from '../classification-store.js'
 import type { Classifier } from '../classifier.js'
+import { createOfflineClassifier } from '../offline/offline-classifier.js'
 import { type ClassifierPrompts, loadClassifierPrompts } from './classifier-prompts.js'
 import { runLlmClassification } from './run-llm-classification.js'
 
@@ -17,6 +18,13 @@ export interface LlmClassifierOptions {
   readonly store?: ClassificationStore
   /** Accumulates token usage and cost; shared with the other LLM stages of the run. */
   readonly meter?: UsageMeter
+  /** The provider's circuit breaker (`ResolvedModel.breaker`): told of unusable answers, asked before each request. */
+  readonly breaker?: CircuitBreaker
+  /**
+   * Classifies what the model has not once its provider is cut off (refused key, unknown model, down,
+   * kept failing); default the offline classifier. `null`: those comments are marked failed instead.
+   */
+  readonly fallback?: Classifier | null
   /** Comments per request; default 25. 1 sends one request per comment. */
   readonly batchSize?: number
   /** Requests in flight at once (`[models] concurrency`); default 8. */
@@ -54,7 +62,8 @@ const positive = (value: number | undefined, fallback: number, name: string): nu
 /**
  * A classifier that asks a language model about batches of comments (short ids in, ids out, XML answer),
  * parses the answer tolerantly, retries unanswered comments singly, and marks a comment failed with its
- * reason when no request gave a valid answer. Valid answers are stored as each batch completes.
+ * reason when no request gave a valid answer. Valid answers are stored as each batch completes. Once the
+ * provider is cut off, no request goes out and the comments not yet classified go to the fallback.
  */
 export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
   const settings: LlmClassifierSettings = {
@@ -66,6 +75,7 @@ export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
     maxCommentChars: positive(options.maxCommentChars, 2000, 'maxCommentChars'),
   }
   let prompts: Promise<ClassifierPrompts> | undefined
+  const fallback = options.fallback === undefined ? createOfflineClassifier() : options.fallback
   return {
     id: options.modelName,
     async classify(comments, classifyOptions = {}) {
@@ -74,6 +84,7 @@ export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
         ...options,
         ...classifyOptions,
         settings,
+        fallback,
         prompts: await prompts,
       })
     },

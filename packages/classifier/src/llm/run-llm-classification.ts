@@ -1,8 +1,8 @@
 import type { ClassifiedComment, ReviewComment } from '@gitlore/core'
-import type { UsageMeter } from '@gitlore/llm'
+import type { CircuitBreaker, UsageMeter } from '@gitlore/llm'
 import type { LanguageModel } from 'ai'
 import type { ClassificationStore, StoredClassificationEntry } from '../classification-store.js'
-import type { ClassificationResult, ClassifyOptions } from '../classifier.js'
+import type { ClassificationFallback, ClassificationResult, Classifier, ClassifyOptions } from '../classifier.js'
 import { ClassificationInterruptedError } from '../errors/classification-interrupted-error.js'
 import { callModel } from './call-model.js'
 import type { ClassifierPrompts } from './classifier-prompts.js'
@@ -14,6 +14,8 @@ import { createTaskPool } from './task-pool.js'
 // A function, not a property check, so TypeScript does not keep the value it narrowed before an await.
 const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true
 
+const answerShape = /<(classifications|c|comment|classification|item)\b/i
+
 /** Everything one run needs. */
 export interface LlmClassificationRun extends ClassifyOptions {
   readonly model: Exclude<LanguageModel, string>
@@ -22,6 +24,8 @@ export interface LlmClassificationRun extends ClassifyOptions {
   readonly settings: LlmClassifierSettings
   readonly store?: ClassificationStore
   readonly meter?: UsageMeter
+  readonly breaker?: CircuitBreaker
+  readonly fallback: Classifier | null
   readonly temperature?: number
   readonly maxOutputTokens?: number
 }
@@ -93,6 +97,8 @@ export async function runLlmClassification(
   const pool = createTaskPool(settings.concurrency)
   const ask = async (batch: readonly Group[]): Promise<void> => {
     if (isAborted(signal)) return
+    const cutOff = run.breaker?.cutOff(run.model.modelId)
+    if (cutOff != null) fatal ??= `${modelName} cut off for this run: ${cutOff.reason}`
     if (fatal !== undefined) {
       for (const group of batch) settle(group, failed(fatal))
       progress()
@@ -124,9 +130,13 @@ export async function runLlmClassification(
       if (outcome.fatal) fatal ??= outcome.reason
       for (const group of batch) reasons.set(group, outcome.reason)
     } else if (outcome.text.trim() === '') {
+      run.breaker?.recordMalformed('the model gave an empty answer')
       for (const group of batch) reasons.set(group, 'the model gave an empty answer')
     } else {
       const parsed = parseClassifications(outcome.text, ids)
+      // An answer in the expected form is the model working, even when it skipped a comment; prose is not.
+      if (parsed.answers.size > 0 || answerShape.test(outcome.text)) run.breaker?.recordAnswer()
+      else run.breaker?.recordMalformed('the answer held no classifications')
       batch.forEach((group, index) => {
         const id = ids[index]!
         const answer = parsed.answers.get(id)
@@ -160,15 +170,42 @@ export async function runLlmClassification(
   await pool.idle()
   if (isAborted(signal)) throw interrupted(signal?.reason)
 
-  const finished = results.map((result, index) => result ?? failed('not classified')(comments[index]!))
+  let finished = results.map((result, index) => result ?? failed('not classified')(comments[index]!))
+  let fallback: ClassificationFallback | undefined
+  if (fatal !== undefined && run.fallback !== null) {
+    const handed = await fallBack(finished, run.fallback, signal)
+    finished = handed.comments
+    fallback = { classifier: run.fallback.id, comments: handed.count, reason: fatal }
+  }
+  const failedCount = finished.filter((result) => result.status === 'failed').length
   return {
     comments: finished,
     stats: {
       total: comments.length,
-      classified: finished.filter((result) => result.status === 'classified').length,
+      classified: finished.length - failedCount,
       cached: counts.cached,
-      failed: counts.failed,
+      failed: failedCount,
       requests: counts.requests,
+      ...(fallback === undefined ? {} : { fallback }),
     },
   }
+}
+
+/** Gives every comment the model did not classify to `fallback`; what the model classified stays. */
+async function fallBack(
+  finished: readonly ClassifiedComment[],
+  fallback: Classifier,
+  signal: AbortSignal | undefined,
+): Promise<{ comments: ClassifiedComment[]; count: number }> {
+  const indexes = finished.flatMap((result, index) => (result.status === 'failed' ? [index] : []))
+  if (indexes.length === 0) return { comments: [...finished], count: 0 }
+  const { comments } = await fallback.classify(
+    indexes.map((index) => finished[index]!.comment),
+    signal === undefined ? {} : { signal },
+  )
+  const merged = [...finished]
+  indexes.forEach((index, position) => {
+    merged[index] = comments[position]!
+  })
+  return { comments: merged, count: indexes.length }
 }

@@ -18,6 +18,16 @@ export interface ModelEmbedderOptions {
   readonly maxRetries?: number
   /** Cosine distance threshold suggested to the clustering; default 0.5 (dense model embeddings). */
   readonly distanceThreshold?: number
+  /** The provider's circuit breaker (`ResolvedModel.breaker` of @gitlore/llm): told which answers were usable and which were not. */
+  readonly breaker?: AnswerReporter
+}
+
+/** What the embedder tells a circuit breaker (the shape of @gitlore/llm's `CircuitBreaker` it uses). */
+export interface AnswerReporter {
+  /** An answer was usable. */
+  recordAnswer(): void
+  /** An answer could not be used, and why. */
+  recordMalformed(reason: string): void
 }
 
 function modelName(model: EmbeddingModel): string {
@@ -67,7 +77,9 @@ export function createModelEmbedder(options: ModelEmbedderOptions): Embedder {
           ...(signal === undefined ? {} : { abortSignal: signal }),
         })
         if (embeddings.length !== values.length) {
-          throw new Error(`the model returned ${embeddings.length} embeddings for ${values.length} texts`)
+          const problem = `the model returned ${embeddings.length} embeddings for ${values.length} texts`
+          options.breaker?.recordMalformed(problem)
+          throw new Error(problem)
         }
         const vectors = embeddings.map((embedding) => Float32Array.from(embedding))
         for (const vector of vectors) {
@@ -80,6 +92,7 @@ export function createModelEmbedder(options: ModelEmbedderOptions): Embedder {
             )
           }
         }
+        options.breaker?.recordAnswer()
         vectors.forEach((vector, offset) => {
           results[start + offset] = vector
         })

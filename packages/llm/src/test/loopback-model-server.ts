@@ -19,6 +19,10 @@ export interface LoopbackModelServerOptions {
   readonly embeddings?: EmbeddingHandler
   /** Size of hashed vectors when the request names no `dimensions`; default 32. */
   readonly embeddingDimensions?: number
+  /** The only key accepted (`Authorization: Bearer <key>`); a request without it gets a 401. Default: no key needed. */
+  readonly apiKey?: string
+  /** The only model ids served; a request for another gets a 404 "model not found", as Ollama and vLLM answer. Default: any. */
+  readonly models?: readonly string[]
 }
 
 /** An OpenAI-compatible server on 127.0.0.1 that scripts answers and faults and records every request. */
@@ -86,6 +90,18 @@ export async function startLoopbackModelServer(options: LoopbackModelServerOptio
     const request = describeRequest(requests.length, incoming.method ?? 'GET', path, headersOf(incoming), raw)
     requests.push(request)
     if (!(await wait(options.latencyMs ?? 0, response))) return
+    if (options.apiKey !== undefined && request.headers.authorization !== `Bearer ${options.apiKey}`) {
+      writeFault(response, { kind: 'status', status: 401, message: 'Incorrect API key provided: sk-lo***back.' })
+      return
+    }
+    if (options.models !== undefined && request.model !== null && !options.models.includes(request.model)) {
+      writeFault(response, {
+        kind: 'status',
+        status: 404,
+        message: `model "${request.model}" not found, try pulling it first`,
+      })
+      return
+    }
     if (request.endpoint === 'chat' && request.method === 'POST') {
       const reply = chatQueue.shift() ?? (await chat(request))
       if (response.destroyed) return

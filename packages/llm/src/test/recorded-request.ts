@@ -22,6 +22,8 @@ export interface RecordedRequest {
   readonly model: string | null
   /** Whether a streamed (server-sent events) answer was asked for. */
   readonly stream: boolean
+  /** The `tool_choice` asked for (`auto`, `required`, `none`, or a named function as JSON); null when absent. */
+  readonly toolChoice: string | null
   /** Chat messages (empty for embeddings). */
   readonly messages: readonly RecordedMessage[]
   /** Embedding inputs (empty for chat). */
@@ -83,6 +85,12 @@ export function describeRequest(
     body,
     model: typeof fields.model === 'string' ? fields.model : null,
     stream: fields.stream === true,
+    toolChoice:
+      fields.tool_choice === undefined
+        ? null
+        : typeof fields.tool_choice === 'string'
+          ? fields.tool_choice
+          : JSON.stringify(fields.tool_choice),
     messages,
     inputs,
     promptText,
