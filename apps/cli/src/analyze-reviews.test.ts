@@ -106,9 +106,13 @@ describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
       expect(notClassified[0]).toMatch(/https:\/\/github\.com\/octo\/hello\/pull\/\d+/)
 
       const labelRequests = () =>
-        models.requests.filter((request) => JSON.stringify(request.body).includes('Name the theme')).length
+        models.requests.filter((request) => JSON.stringify(request.body).includes('Name the concern')).length
       const labelled = labelRequests()
       expect(labelled).toBeGreaterThan(0)
+      // The scripted model answers every prompt with classification XML: no such answer becomes a theme label.
+      expect(first.stderr).toMatch(/theme labels: \d+ model labels failed the checks \(markup \d+\)/)
+      const report = JSON.parse(await readFile(join(dir, 'findings.json'), 'utf8'))
+      for (const theme of report.reviews.themes) expect(theme.label).not.toMatch(/[<>]/)
       const asked = models.requests.length
       const second = await analyze(dir, ['--format', 'json'])
       expect(second.stderr).toContain(`(${classified} cached,`)

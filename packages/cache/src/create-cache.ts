@@ -13,7 +13,7 @@ import { putCommits } from './commits/put-commits.js'
 import { getEmbeddings, putEmbeddings } from './embeddings/embeddings.js'
 import type { GitloreCache } from './gitlore-cache.js'
 import { prepareSchema } from './prepare-schema.js'
-import { getListing, getResult, putListing, putResult } from './results/results.js'
+import { getListing, getResult, getThemeLabel, putListing, putResult, putThemeLabel } from './results/results.js'
 import { getPullRequests, getPullRequestVersions, putPullRequests } from './reviews/pull-requests.js'
 import { getReviewSyncState, putReviewSyncState } from './reviews/review-sync-state.js'
 import { getRun, latestRun, listRuns, putRun } from './runs/runs.js'
@@ -106,6 +106,8 @@ async function openCache(baseDialect: Dialect, path: string | undefined): Promis
     putListing: (key, commits) => putListing(writer, key, commits),
     getResult: (namespace, key) => getResult(db, namespace, key),
     putResult: (namespace, key, value) => putResult(writer, namespace, key, value),
+    getThemeLabel: (key) => getThemeLabel(db, key),
+    putThemeLabel: (key, label) => putThemeLabel(writer, key, label),
     putRun: (run) => putRun(writer, run),
     getEmbeddings: (query) => getEmbeddings(db, query),
     putEmbeddings: (entries) => putEmbeddings(writer, entries),

@@ -29,6 +29,10 @@ export interface GitloreCache extends CommitStore, ListingStore, ResultStore, Ru
   getClassifications(query: ClassificationQuery): Promise<ReadonlyMap<string, CachedClassification>>
   /** Stores classifier answers in one transaction, replacing any stored under the same key. */
   putClassifications(entries: readonly ClassificationEntry[]): Promise<void>
+  /** A model's label of a review theme, or null (a `ThemeLabelStore` of @gitlore/clustering; never evicted). */
+  getThemeLabel(key: string): Promise<string | null>
+  /** Stores a model's theme label under its key (model, prompt version and prompt hash). */
+  putThemeLabel(key: string, label: string): Promise<void>
   /** Stored embedding vectors (Float32 bytes) of one model and length, by text hash. */
   getEmbeddings(query: EmbeddingQuery): Promise<ReadonlyMap<string, Uint8Array>>
   /** Stores a batch of embedding vectors in one transaction. */

@@ -2,6 +2,7 @@ import type { ClassifiedComment } from '@gitlore/core'
 import { describe, expect, it } from 'vitest'
 import { classifiedComment, syntheticClassified, themedClassified } from './__fixtures__/classified-fixtures.js'
 import { type ClusteringProgress, type ClusterLabelRequest, clusterComments } from './cluster-comments.js'
+import { commentText } from './comment-text.js'
 import { createEmbedder } from './create-embedder.js'
 import type { Embedder } from './embedder.js'
 import { createMemoryEmbeddingStore } from './memory-embedding-store.js'
@@ -16,7 +17,8 @@ describe('clusterComments', () => {
     const { clusters } = await clusterComments(items, { embedder })
     const byId = new Map(items.map((item) => [item.comment.id, item]))
     const secrets = clusters.find((cluster) => themeOf.get(cluster.representatives[0]!) === 'hardcoded-secrets')!
-    expect(secrets.label).toMatch(/^secret, token, key: ".+"$/)
+    // Offline, a theme is named as the concern it raises, from its main category and key terms.
+    expect(secrets.label).toBe('Security of secret and token')
     expect(secrets.topTerms).toHaveLength(5)
     expect(secrets.size).toBe(secrets.members.length)
     expect(secrets.representatives).toHaveLength(3)
@@ -116,7 +118,9 @@ describe('clusterComments', () => {
       labeler: async (request) => {
         requests.push(request)
         if (request.topTerms.includes('secret')) throw new Error('model unavailable')
-        return request.topTerms.includes('test') ? '  Missing tests\nfor edge cases ' : undefined
+        return request.topTerms.includes('test')
+          ? '  "Missing tests for edge cases."\nThe comments ask for…'
+          : undefined
       },
     })
     expect(requests).toHaveLength(result.clusters.length)
@@ -126,8 +130,72 @@ describe('clusterComments', () => {
     )
     const labels = result.clusters.map((cluster) => cluster.label)
     expect(labels).toContain('Missing tests for edge cases')
-    expect(labels.some((label) => label.startsWith('secret, token, key: '))).toBe(true)
+    expect(labels).toContain('Security of secret and token')
     expect(result.stats.labelFailures).toBe(1)
+  })
+
+  it('checks every label a model proposes and falls back to the statistical one', async () => {
+    const answers = [
+      '<theme>Null checks</theme>',
+      "I'm sorry, I cannot name this theme without more context.",
+      'Error: rate limit exceeded',
+      'Quarterly revenue projections for marketing',
+    ]
+    let call = 0
+    const offline = await clusterComments(items, { embedder })
+    const result = await clusterComments(items, {
+      embedder,
+      labelConcurrency: 1,
+      labeler: async (request) => (request.topTerms.includes('null') ? 'Missing null checks' : answers[call++]),
+    })
+    const statistical = new Map(offline.clusters.map((cluster) => [cluster.id, cluster.label]))
+    const accepted = result.clusters.filter((cluster) => cluster.label !== statistical.get(cluster.id))
+    expect(accepted.map((cluster) => cluster.label)).toEqual(['Missing null checks'])
+    // The markup, the apology, the error and the unrelated answer are rejected; the repeated label is kept
+    // by the first (largest) theme only.
+    expect(result.stats.labelRejections).toMatchObject({ markup: 1, error: 2, unrelated: 1 })
+    expect(new Set(result.clusters.map((cluster) => cluster.label)).size).toBe(result.clusters.length)
+  })
+
+  it('keeps praise, thanks and approvals out of the themes, and counts them', async () => {
+    const praise = ['LGTM', 'Looks good to me!', 'Thanks!', 'Nice work 👍', 'lgtm, thanks', 'Great catch, thank you!']
+    const acknowledgements = praise.flatMap((body, index) => [
+      classifiedComment(`ack-${index}`, body, { categories: ['praise'], prNumber: 900 + index }),
+      classifiedComment(`ack-b-${index}`, `${body} This is a really clean change overall.`, {
+        categories: ['praise'],
+        prNumber: 950 + index,
+      }),
+    ])
+    const result = await clusterComments([...items, ...acknowledgements], { embedder })
+    const clustered = new Set(result.clusters.flatMap((cluster) => cluster.members))
+    for (const item of acknowledgements) {
+      expect(clustered.has(item.comment.id)).toBe(false)
+      expect(result.noise).toContain(item.comment.id)
+    }
+    expect(result.stats.acknowledgements).toBe(acknowledgements.length)
+    expect(result.stats.comments).toBe(items.length + acknowledgements.length)
+  })
+
+  it('groups by what comments say, not by the file they are on', async () => {
+    const path = 'src/checkout/cart.ts'
+    const different = [
+      'The discount is applied twice when the coupon is reused.',
+      'Rename `tmp` to something that says what it holds.',
+      'This query runs once per item; batch it.',
+      'Add a test for the empty cart.',
+      'The API key must not be committed here.',
+      'Typo in the docstring: recieve.',
+    ].map((body, index) => classifiedComment(`same-file-${index}`, body, { path, prNumber: 800 + index }))
+    const alike = ['src/a.ts', 'lib/b.py', 'docs/c.md'].map((file, index) =>
+      classifiedComment(`alike-${index}`, 'Missing null check: `user` can be undefined after logout.', {
+        path: file,
+        prNumber: 700 + index,
+      }),
+    )
+    const result = await clusterComments([...different, ...alike], { embedder })
+    expect(result.clusters.map((cluster) => [...cluster.members].sort())).toEqual([['alike-0', 'alike-1', 'alike-2']])
+    expect(result.clusters[0]!.files).toEqual(['docs/c.md', 'lib/b.py', 'src/a.ts'])
+    expect(commentText(different[0]!.comment)).toBe('The discount is applied twice when the coupon is reused.')
   })
 
   it('reports embedding and clustering progress, folding included above exactLimit', async () => {

@@ -1,13 +1,16 @@
 import type { ClassifiedComment, CommentCategory, ReviewCluster, ReviewComment } from '@gitlore/core'
+import { isAcknowledgement } from './acknowledgement.js'
 import { groupPoints } from './cluster/group-points.js'
 import { normalized } from './cluster/vector-math.js'
 import { commentText } from './comment-text.js'
 import { classTerms } from './describe/class-terms.js'
-import { defaultLabel, describeCluster } from './describe/describe-cluster.js'
+import { concernLabel } from './describe/concern-label.js'
+import { describeCluster } from './describe/describe-cluster.js'
 import { type EmbeddedTexts, type EmbeddingProgress, embedTexts } from './embed-texts.js'
 import type { Embedder } from './embedder.js'
 import type { EmbeddingStore } from './embedding-store.js'
 import { EmbeddingError } from './errors/embedding-error.js'
+import { checkLabel, type LabelRejection, labelKey } from './label/check-label.js'
 import { type ClassifiedOnly, notableComments } from './notable-comments.js'
 import { createOfflineEmbedder } from './offline/offline-embedder.js'
 
@@ -23,11 +26,14 @@ export interface ClusterLabelRequest {
   readonly size: number
   /** Category histogram of the members. */
   readonly categories: Readonly<Partial<Record<CommentCategory, number>>>
-  /** The label used when the labeler gives none: top terms and the medoid's opening. */
+  /** The statistical label, used when the labeler gives none or its label fails the checks. */
   readonly defaultLabel: string
 }
 
-/** Names a cluster in a few words (an LLM); `undefined` or a failure keeps the default label. Cache in the caller. */
+/**
+ * Names a cluster in a few words (an LLM; `createModelLabeler` builds one). The answer is checked before use
+ * (`checkLabel`); `undefined`, a failure or a rejected answer keeps the statistical label.
+ */
 export type ClusterLabeler = (request: ClusterLabelRequest) => Promise<string | undefined>
 
 /** How far `clusterComments` has got: embedding (with cache hits), then the clustering phases. */
@@ -74,7 +80,7 @@ export interface ClusterCommentsOptions {
   readonly topTerms?: number
   /** Lowest classifier confidence of a notable comment. Default 0.8. */
   readonly notableConfidence?: number
-  /** Gives each cluster a short label (an LLM); default labels are top terms plus the medoid's opening. */
+  /** Gives each cluster a short label (an LLM), checked before use; default labels are statistical concerns. */
   readonly labeler?: ClusterLabeler
   /** Labeler calls in flight at once. Default 4. */
   readonly labelConcurrency?: number
@@ -104,6 +110,10 @@ export interface ClusteringStats {
   readonly labelFailures: number
   /** Why the first labeler call failed, when one did. */
   readonly labelFailure?: string
+  /** Labeler answers that failed the checks, by reason (those clusters kept their default label). */
+  readonly labelRejections: Readonly<Partial<Record<LabelRejection, number>>>
+  /** Praise, thanks and approvals ("LGTM"): left out of the themes, counted here. */
+  readonly acknowledgements: number
   /** Set when `embedder` failed and `fallbackEmbedder` embedded the comments instead. */
   readonly fallback?: { readonly embedder: string; readonly reason: string }
 }
@@ -114,7 +124,7 @@ export interface ClusteringResult {
   readonly clusters: readonly ReviewCluster[]
   /** High-confidence comments in no cluster that are not nitpicks, praise or bare questions, most confident first. */
   readonly notable: readonly ClassifiedOnly[]
-  /** Ids of the comments in no cluster, in input order. */
+  /** Ids of the comments in no cluster (acknowledgements included), in input order. */
   readonly noise: readonly string[]
   readonly stats: ClusteringStats
 }
@@ -126,16 +136,19 @@ function positiveInteger(name: string, value: number): number {
 }
 
 /**
- * Groups classified review comments into recurring themes: embeds each comment (through the store), L2-normalises,
+ * Groups classified review comments into recurring themes: leaves out praise, thanks and approvals (counted), embeds
+ * what each other comment says (its body, not its file: files are a separate signal per theme), L2-normalises,
  * clusters by average linkage on cosine distance with ml-hclust cut at `threshold` (above `exactLimit` comments,
  * a seeded k-means++ first pass folds them into weighted micro-clusters first), drops groups under
  * `minClusterSize` to noise, and describes each cluster. Failed classifications are clustered too; they just add
  * no categories. Deterministic for the same input and options (the labeler aside).
  */
 export async function clusterComments(
-  classified: readonly ClassifiedComment[],
+  all: readonly ClassifiedComment[],
   options: ClusterCommentsOptions,
 ): Promise<ClusteringResult> {
+  const acknowledgements = new Set(all.filter(isAcknowledgement).map((item) => item.comment.id))
+  const classified = all.filter((item) => !acknowledgements.has(item.comment.id))
   const checkThreshold = (threshold: number): number => {
     if (!(threshold > 0 && threshold <= 2))
       throw new RangeError(`clusterComments: threshold must be in (0, 2], got ${threshold}`)
@@ -183,6 +196,7 @@ export async function clusterComments(
   const kept = groups.filter((group) => group.length >= minClusterSize)
   const inCluster = new Set(kept.flat())
   const noise = classified.filter((_, index) => !inCluster.has(index))
+  const clusteredIds = new Set([...inCluster].map((index) => classified[index]!.comment.id))
   const terms = classTerms(
     [
       ...kept.map((group) => group.map((index) => classified[index]!.comment.body)),
@@ -200,12 +214,23 @@ export async function clusterComments(
     ),
   )
   const byId = new Map(classified.map((item) => [item.comment.id, item.comment]))
-  const labels = described.map((cluster) =>
-    defaultLabel(cluster.topTerms, byId.get(cluster.representatives[0]!)?.body ?? ''),
+  const statistical = distinctLabels(
+    described.map((cluster) =>
+      concernLabel(
+        cluster.topTerms,
+        cluster.categories,
+        cluster.members.flatMap((id) => {
+          const path = byId.get(id)?.path
+          return path === undefined ? [] : [path]
+        }),
+      ),
+    ),
+    described.map((cluster) => cluster.topTerms),
   )
 
   let labelFailures = 0
   let labelFailure: string | undefined
+  const proposed: (string | undefined)[] = described.map(() => undefined)
   const labeler = options.labeler
   if (labeler !== undefined && described.length > 0) {
     let next = 0
@@ -216,16 +241,14 @@ export async function clusterComments(
         const index = next++
         const cluster = described[index]!
         try {
-          const label = await labeler({
+          proposed[index] = await labeler({
             id: cluster.id,
             topTerms: cluster.topTerms,
             representatives: cluster.representatives.map((id) => byId.get(id)!),
             size: cluster.size,
             categories: cluster.categories,
-            defaultLabel: labels[index]!,
+            defaultLabel: statistical[index]!,
           })
-          const line = label?.replace(/\s+/g, ' ').trim()
-          if (line !== undefined && line !== '') labels[index] = line
         } catch (error) {
           labelFailures++
           labelFailure ??= error instanceof Error ? error.message : String(error)
@@ -237,12 +260,29 @@ export async function clusterComments(
     await Promise.all(Array.from({ length: Math.min(concurrency, described.length) }, worker))
   }
 
+  // Checked largest theme first, so a label two themes share stays with the larger one.
+  const labels = [...statistical]
+  const labelRejections: Partial<Record<LabelRejection, number>> = {}
+  const taken = new Set<string>()
+  for (const [index, cluster] of described.entries()) {
+    if (labeler !== undefined && proposed[index] !== undefined) {
+      const checked = checkLabel(proposed[index], {
+        topTerms: cluster.topTerms,
+        samples: cluster.representatives.map((id) => byId.get(id)?.body ?? ''),
+        taken,
+      })
+      if ('label' in checked) labels[index] = checked.label
+      else labelRejections[checked.rejected] = (labelRejections[checked.rejected] ?? 0) + 1
+    }
+    taken.add(labelKey(labels[index]!))
+  }
+
   return {
     clusters: described.map((cluster, index) => ({ ...cluster, label: labels[index]! })),
     notable: notableComments(noise, options.notableConfidence ?? 0.8),
-    noise: noise.map((item) => item.comment.id),
+    noise: all.filter((item) => !clusteredIds.has(item.comment.id)).map((item) => item.comment.id),
     stats: {
-      comments: classified.length,
+      comments: all.length,
       embedded,
       cached,
       path,
@@ -250,8 +290,23 @@ export async function clusterComments(
       threshold,
       clustered: inCluster.size,
       labelFailures,
+      labelRejections,
+      acknowledgements: acknowledgements.size,
       ...(labelFailure === undefined ? {} : { labelFailure }),
       ...(fallback === undefined ? {} : { fallback }),
     },
   }
+}
+
+/** Statistical labels made distinct: a label another theme already has gets the theme's next top term. */
+function distinctLabels(labels: readonly string[], topTerms: readonly (readonly string[])[]): string[] {
+  const seen = new Map<string, number>()
+  return labels.map((label, index) => {
+    const key = labelKey(label)
+    const count = seen.get(key) ?? 0
+    seen.set(key, count + 1)
+    if (count === 0) return label
+    const extra = topTerms[index]?.[2 + count - 1] ?? `#${count + 1}`
+    return `${label} (${extra})`
+  })
 }

@@ -3,7 +3,6 @@ export {
   type AnalyzeResult,
   analyzeRepository,
 } from './analyze-repository.js'
-export { createClusterLabeler } from './cluster-labeler.js'
 export {
   type CollectContextOptions,
   type CollectedContext,

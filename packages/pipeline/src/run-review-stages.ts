@@ -1,6 +1,5 @@
 import type { GitloreCache } from '@gitlore/cache'
 import type { ClassifiedComment, GitloreConfig, ReviewCluster, ReviewComment, StageStatus } from '@gitlore/core'
-import { createClusterLabeler } from './cluster-labeler.js'
 import type { RunModels } from './open-model-registry.js'
 import type { PipelineEventListener } from './pipeline-event.js'
 
@@ -39,7 +38,7 @@ export interface RunReviewStagesOptions {
  */
 export async function runReviewStages(options: RunReviewStagesOptions): Promise<ReviewThemes> {
   const { comments, config, models, cache, emit, signal } = options
-  const [{ createClassifier }, { clusterComments, createEmbedder }] = await Promise.all([
+  const [{ createClassifier }, { clusterComments, createEmbedder, createModelLabeler }] = await Promise.all([
     import('@gitlore/classifier'),
     import('@gitlore/clustering'),
   ])
@@ -134,10 +133,10 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
     signal,
     ...(classifierModel?.kind === 'remote' && models !== undefined
       ? {
-          labeler: createClusterLabeler({
+          labeler: createModelLabeler({
             model: classifierModel.model,
             modelName: classifierModel.name,
-            cache,
+            ...(cache === undefined ? {} : { store: cache }),
             meter: models.meter,
             signal,
           }),
@@ -156,8 +155,20 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
   emit({
     type: 'stage-done',
     stage: 'clustering',
-    message: `found ${clustered.clusters.length} review themes among ${classification.comments.length} comments (${clustered.notable.length} notable outliers)`,
+    message: `found ${clustered.clusters.length} review themes among ${classification.comments.length} comments (${clustered.notable.length} notable outliers, ${clustered.stats.acknowledgements} thanks and approvals left out)`,
   })
+  const rejected = Object.values(clustered.stats.labelRejections).reduce((sum, count) => sum + count, 0)
+  if (rejected > 0 || clustered.stats.labelFailures > 0) {
+    emit({
+      type: 'note',
+      stage: 'clustering',
+      message: `theme labels: ${rejected} model labels failed the checks (${Object.entries(
+        clustered.stats.labelRejections,
+      )
+        .map(([reason, count]) => `${reason} ${count}`)
+        .join(', ')}), ${clustered.stats.labelFailures} calls failed; those themes keep their statistical label`,
+    })
+  }
   const embeddingUnavailable =
     embeddingModel?.kind === 'offline' && embeddingModel.reason !== null
       ? embeddingModel.reason

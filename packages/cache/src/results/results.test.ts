@@ -43,4 +43,17 @@ describe('listings and results', () => {
     expect(await cache.getResult('stats', 'key-19')).toBeNull()
     await cache.close()
   })
+
+  it('keeps every theme label, however many themes there are, across reopening', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'gitlore-results-')), 'cache.db')
+    const cache = await createCache({ path })
+    for (let index = 0; index < 100; index++) await cache.putThemeLabel(`theme-${index}`, `Label ${index}`)
+    for (let index = 0; index < 20; index++) await cache.putResult('stats', `key-${index}`, index)
+    await cache.close()
+    const reopened = await createCache({ path })
+    for (let index = 0; index < 100; index++)
+      expect(await reopened.getThemeLabel(`theme-${index}`)).toBe(`Label ${index}`)
+    expect(await reopened.getThemeLabel('unknown')).toBeNull()
+    await reopened.close()
+  })
 })

@@ -6,6 +6,12 @@ import type { Writer } from '../writer.js'
 /** Results kept per namespace; older ones are dropped as new ones arrive (they are cheap to remake). */
 const keptPerNamespace = 8
 
+/**
+ * Namespaces whose rows are never dropped: each row is a paid answer (a model's theme label), one per
+ * theme, so a quota would make every re-run pay again.
+ */
+const keptForever: ReadonlySet<string> = new Set(['theme-label'])
+
 /** The namespace listings live in. */
 const listingNamespace = 'listing'
 
@@ -39,6 +45,7 @@ export async function putResult(writer: Writer, namespace: string, key: string, 
         })),
       )
       .execute()
+    if (keptForever.has(namespace)) return
     const stale = await transaction
       .selectFrom('results')
       .select('key')
@@ -83,4 +90,15 @@ export async function putListing(writer: Writer, key: string, commits: readonly 
     commit.committerTime,
   ])
   await putResult(writer, listingNamespace, key, encoded)
+}
+
+/** A model's label of a review theme stored under `key`, or null. */
+export async function getThemeLabel(db: Kysely<CacheDatabase>, key: string): Promise<string | null> {
+  const value = await getResult(db, 'theme-label', key)
+  return typeof value === 'string' ? value : null
+}
+
+/** Stores a theme label; theme labels are never evicted. */
+export async function putThemeLabel(writer: Writer, key: string, label: string): Promise<void> {
+  await putResult(writer, 'theme-label', key, label)
 }

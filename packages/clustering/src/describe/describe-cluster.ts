@@ -64,18 +64,3 @@ export function describeCluster(
     resolvedShare: threads.length === 0 ? 0 : resolved / threads.length,
   }
 }
-
-/** A label from the top terms and the opening of the medoid comment: `null, check, guard: "user can be null…"`. */
-export function defaultLabel(topTerms: readonly string[], medoidBody: string): string {
-  const plain = medoidBody
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/[`*_>#]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-  // The first sentence of a useful length (so `try? save()` does not end at `try?`).
-  const sentence = plain.match(/^.{24,}?[.!?](?=\s|$)/)?.[0] ?? plain
-  const snippet = sentence.length > 80 ? `${sentence.slice(0, 79).trimEnd()}…` : sentence
-  const terms = topTerms.slice(0, 3).join(', ')
-  if (terms === '') return snippet
-  return snippet === '' ? terms : `${terms}: "${snippet}"`
-}

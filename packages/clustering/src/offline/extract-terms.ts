@@ -20,6 +20,8 @@ const stopwords = new Set(
     'actually already always another around away back bit currently etc fine get gets go going got great ' +
     'hmm instead know lgtm look looks lot make makes need needs new nit ok okay probably quite sure take thanks ' +
     'thought use used uses using want wants yes ' +
+    // What is left of contractions once the apostrophe splits them (aren't -> aren, t).
+    'aren isn wasn weren doesn didn don hasn haven hadn won wouldn couldn shouldn ain ' +
     // Path and layout words every comment on a file has.
     'file reply src lib app internal pkg cmd ts tsx js jsx mjs py rb go rs java kt md yml yaml json index main'
   ).split(' '),
