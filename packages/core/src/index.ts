@@ -54,7 +54,7 @@ export type {
 export { commentCategories } from './model/review.js'
 export type { DiscussedPath, DurationSummary, ReviewerLoad, ReviewPair, ReviewStats } from './model/review-stats.js'
 export type { ModelUsageRecord, RunRecord, RunStore, RunSummary, StageStatus } from './model/run-record.js'
-
+export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { sha256, stableHash, stableStringify } from './util/hash.js'
 export { stripCredentials } from './util/redact.js'
 export { writeFileAtomic } from './util/write-file-atomic.js'

@@ -1,8 +1,8 @@
 import type { Evidence, Finding, FindingCategory } from '@gitlore/core'
+import { assistantQuote } from '@gitlore/core'
 import type { ReportInput } from '../formatter.js'
 import { codeSpan, escapeInline } from '../markdown/markdown-text.js'
 import { count, oneLine, percent, shortenShas } from '../shared/plain-text.js'
-import { assistantQuote } from '../shared/quote-text.js'
 import { isWebAddress, personLabel, refKind, repositoryName, sortFindings } from '../shared/report-facts.js'
 import { reviewView, type ThemeView } from '../shared/review-themes.js'
 

@@ -1,6 +1,6 @@
+import { quoteExcerpt } from '@gitlore/core'
 import type { QuotedComment, ReportInput } from '../formatter.js'
 import { count, integer, percent } from '../shared/plain-text.js'
-import { quoteExcerpt } from '../shared/quote-text.js'
 import { categoryName, reviewersByLoad, reviewView, type ThemeView } from '../shared/review-themes.js'
 import { barChart } from './html-charts.js'
 import type { HtmlValue, SafeHtml } from './html-template.js'

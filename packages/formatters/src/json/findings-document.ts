@@ -1,6 +1,6 @@
 import type { CommentCategory, Evidence, Finding, RepositoryInfo, TimeWindow } from '@gitlore/core'
+import { quoteExcerpt } from '@gitlore/core'
 import type { DegradedStage, ReportInput, ReviewArea, ReviewerLoad } from '../formatter.js'
-import { quoteExcerpt } from '../shared/quote-text.js'
 import { reviewersByLoad, reviewView } from '../shared/review-themes.js'
 
 const quoteLength = 300

@@ -1,7 +1,7 @@
 import type { ReviewCluster } from '@gitlore/core'
+import { assistantQuote, quoteExcerpt } from '@gitlore/core'
 import { describe, expect, it } from 'vitest'
 import type { QuotableComment } from '../formatter.js'
-import { assistantQuote, quoteExcerpt } from './quote-text.js'
 import { quotedComments, reviewAreas } from './review-themes.js'
 
 const comment = (id: string, author: string, body: string, path?: string, replies: string[] = []): QuotableComment => ({

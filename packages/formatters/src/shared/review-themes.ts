@@ -1,6 +1,6 @@
 import type { CommentCategory, ReviewCluster } from '@gitlore/core'
+import { quoteExcerpt } from '@gitlore/core'
 import type { QuotableComment, QuotedComment, ReportInput, ReviewArea } from '../formatter.js'
-import { quoteExcerpt } from './quote-text.js'
 
 /** Characters of a comment kept in a report input; each format shortens further. */
 const storedQuoteLength = 400
