@@ -23,7 +23,7 @@ export {
 export {
   type ClassifierPrompts,
   classifierPrompts,
-  defaultPromptsDir,
+  defaultClassifierPrompts,
   type LoadClassifierPromptsOptions,
   loadClassifierPrompts,
 } from './llm/classifier-prompts.js'

@@ -12,7 +12,7 @@ export type {
 export { AgentSynthesizer, type AgentSynthesizerOptions } from './agent/agent-synthesizer.js'
 export { type FindingCandidate, type ParsedAnswer, parseFindings } from './agent/parse-findings.js'
 export {
-  defaultSynthesisPromptsDir,
+  defaultSynthesisPrompts,
   type LoadSynthesisPromptsOptions,
   loadSynthesisPrompts,
   type SynthesisPrompts,

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { sha256 } from '@gitlore/core'
+import { classifierSystemText, classifierUserText } from './classifier-prompt-texts.generated.js'
 
 /** The classifier's prompt texts and the hash that keys its cached answers. */
 export interface ClassifierPrompts {
@@ -16,37 +15,30 @@ export interface ClassifierPrompts {
 
 /** Options of `loadClassifierPrompts`. */
 export interface LoadClassifierPromptsOptions {
-  /** Directory holding `classifier_system.txt` and `classifier_user.txt`; default: gitlore's `prompts/`. */
+  /** Directory holding your own `classifier_system.txt` and `classifier_user.txt`; default: the prompts this package ships. */
   readonly dir?: string
 }
 
 /** Bumped when `renderComments` changes what the model sees, so cached answers are not reused across it. */
 const renderVersion = 1
 
-/** The `prompts/` directory: the nearest one above this module that holds the classifier prompts. */
-export function defaultPromptsDir(): string {
-  let directory = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    const candidate = join(directory, 'prompts')
-    if (existsSync(join(candidate, 'classifier_system.txt'))) return candidate
-    const parent = dirname(directory)
-    if (parent === directory) {
-      throw new Error(
-        'the classifier prompts (prompts/classifier_system.txt) were not found next to @gitlore/classifier',
-      )
-    }
-    directory = parent
-  }
-}
-
 /** Builds prompts from texts in memory (tests, embedding programs). */
 export function classifierPrompts(system: string, user: string): ClassifierPrompts {
   return { system, user, hash: sha256(`${renderVersion}\0${system}\0${user}`).slice(0, 16) }
 }
 
-/** Reads the prompt texts at run time, so editing them needs no rebuild (and changes the cache key). */
+/** The prompts this package ships: gitlore's `prompts/classifier_*.txt`, built in. */
+export function defaultClassifierPrompts(): ClassifierPrompts {
+  return classifierPrompts(classifierSystemText, classifierUserText)
+}
+
+/**
+ * The shipped prompts, or with `dir` your own texts read from that directory (a changed text changes
+ * the hash, so no cached answer of another prompt is reused).
+ */
 export async function loadClassifierPrompts(options: LoadClassifierPromptsOptions = {}): Promise<ClassifierPrompts> {
-  const dir = options.dir ?? defaultPromptsDir()
+  const { dir } = options
+  if (dir === undefined) return defaultClassifierPrompts()
   const [system, user] = await Promise.all([
     readFile(join(dir, 'classifier_system.txt'), 'utf8'),
     readFile(join(dir, 'classifier_user.txt'), 'utf8'),

@@ -12,7 +12,7 @@ export interface LlmClassifierOptions {
   readonly model: Exclude<LanguageModel, string>
   /** The model's `provider/model` name: the classifier id, part of the cache key and the usage report. */
   readonly modelName: string
-  /** Prompt texts; default: read from gitlore's `prompts/` directory on first use. */
+  /** Prompt texts; default: the prompts this package ships (`defaultClassifierPrompts()`). */
   readonly prompts?: ClassifierPrompts
   /** Where valid answers are kept (the cache); without it every run asks the model again. */
   readonly store?: ClassificationStore

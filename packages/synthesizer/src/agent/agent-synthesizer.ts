@@ -34,7 +34,7 @@ export interface AgentSynthesizerOptions {
   readonly minToolSteps?: number
   /** Size budget of the analysis XML in characters; default 120,000. */
   readonly analysisBudgetChars?: number
-  /** Prompt texts; default: read from gitlore's `prompts/` directory. */
+  /** Prompt texts; default: the prompts this package ships (`defaultSynthesisPrompts()`). */
   readonly prompts?: SynthesisPrompts
   /** Receives events as the agent works: steps, tool calls with result sizes, reasoning and text deltas. */
   readonly onEvent?: AgentEventListener

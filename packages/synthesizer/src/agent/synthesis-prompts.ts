@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { sha256 } from '@gitlore/core'
 import { harnessMessagesVersion } from './harness-messages.js'
+import { synthesisSystemText, synthesisUserText } from './synthesis-prompt-texts.generated.js'
 
 /** The agent's prompt texts. */
 export interface SynthesisPrompts {
@@ -17,24 +16,8 @@ export interface SynthesisPrompts {
 
 /** Options of `loadSynthesisPrompts`. */
 export interface LoadSynthesisPromptsOptions {
-  /** Directory holding `synthesis_system.txt` and `synthesis_user.txt`; default: gitlore's `prompts/`. */
+  /** Directory holding your own `synthesis_system.txt` and `synthesis_user.txt`; default: the prompts this package ships. */
   readonly dir?: string
-}
-
-/** The `prompts/` directory: the nearest one above this module that holds the synthesis prompts. */
-export function defaultSynthesisPromptsDir(): string {
-  let directory = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    const candidate = join(directory, 'prompts')
-    if (existsSync(join(candidate, 'synthesis_system.txt'))) return candidate
-    const parent = dirname(directory)
-    if (parent === directory) {
-      throw new Error(
-        'the synthesis prompts (prompts/synthesis_system.txt) were not found next to @gitlore/synthesizer',
-      )
-    }
-    directory = parent
-  }
 }
 
 /** Builds prompts from texts in memory (tests, embedding programs). */
@@ -42,9 +25,15 @@ export function synthesisPrompts(system: string, user: string): SynthesisPrompts
   return { system, user, hash: sha256(`${harnessMessagesVersion}\0${system}\0${user}`).slice(0, 16) }
 }
 
-/** Reads the prompt texts at run time, so editing them needs no rebuild. */
+/** The prompts this package ships: gitlore's `prompts/synthesis_*.txt`, built in. */
+export function defaultSynthesisPrompts(): SynthesisPrompts {
+  return synthesisPrompts(synthesisSystemText, synthesisUserText)
+}
+
+/** The shipped prompts, or with `dir` your own texts read from that directory. */
 export async function loadSynthesisPrompts(options: LoadSynthesisPromptsOptions = {}): Promise<SynthesisPrompts> {
-  const dir = options.dir ?? defaultSynthesisPromptsDir()
+  const { dir } = options
+  if (dir === undefined) return defaultSynthesisPrompts()
   const [system, user] = await Promise.all([
     readFile(join(dir, 'synthesis_system.txt'), 'utf8'),
     readFile(join(dir, 'synthesis_user.txt'), 'utf8'),
