@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -335,6 +336,28 @@ describe('the gitlore binary', () => {
     expect(JSON.parse(isomorphic.stdout)).toEqual(JSON.parse(cli.stdout))
     expect(JSON.parse(cli.stdout).commits.total).toBeGreaterThan(20)
   })
+
+  it('on a Node.js older than 22 says so in one line and exits 1', async () => {
+    const pretend =
+      'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"20.1.0"}})'
+    const failure = await execFileAsync('node', ['--import', pretend, bin, '--help']).catch((error) => error)
+    expect(failure.code).toBe(1)
+    expect(failure.stdout).toBe('')
+    expect(failure.stderr).toBe('gitlore needs Node.js 22 or newer; found v20.1.0\n')
+  })
+
+  // The entry must also parse on a real old Node; Debian's /usr/bin/node is one where present.
+  const oldNode = existsSync('/usr/bin/node')
+    ? execFileSync('/usr/bin/node', ['--version'], { encoding: 'utf8' }).trim()
+    : ''
+  it.skipIf(!/^v(1\d|2[01])\./.test(oldNode))(
+    `runs on ${oldNode || 'an old Node'} far enough to say it is too old`,
+    async () => {
+      const failure = await execFileAsync('/usr/bin/node', [bin, 'analyze']).catch((error) => error)
+      expect(failure.code).toBe(1)
+      expect(failure.stderr).toBe(`gitlore needs Node.js 22 or newer; found ${oldNode}\n`)
+    },
+  )
 
   it('exits 2 with a one-line error for a repository path that does not exist', async () => {
     const failure = await execFileAsync('node', [bin, 'context', '--repo', '/no/such/dir']).catch((error) => error)
