@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the CLI (after `tsc -b` wrote dist/) into bundle/: one file per lazily loaded command
 // chunk, so start-up resolves a handful of modules instead of hundreds. better-sqlite3 stays
-// external because it is a native addon.
+// external because it is a native addon. Source maps only when asked (GITLORE_SOURCEMAP=1): they are
+// most of the bundle's size and nobody installing gitlore needs them.
 import { rm } from 'node:fs/promises'
 import { build } from 'esbuild'
 
@@ -17,7 +18,7 @@ await build({
   platform: 'node',
   target: 'node22',
   external: ['better-sqlite3'],
-  sourcemap: 'linked',
+  sourcemap: process.env.GITLORE_SOURCEMAP === '1' ? 'linked' : false,
   logLevel: 'warning',
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: {
