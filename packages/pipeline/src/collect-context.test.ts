@@ -31,6 +31,18 @@ describe('collectContext', () => {
     expect(collected.stages.map((stage) => stage.status)).toEqual(['ok'])
   })
 
+  it('makes .gitlore/ ignore itself when it creates it, and leaves an existing one as it is', async () => {
+    const { dir } = await buildHistoryFixture()
+    await collectContext({ dir, gitOnly: true, env })
+    expect(await readFile(join(dir, '.gitlore', '.gitignore'), 'utf8')).toBe('*\n')
+    expect(await git(dir, ['status', '--porcelain', '--untracked-files=all'])).toBe('')
+
+    const other = await buildHistoryFixture()
+    await mkdir(join(other.dir, '.gitlore'))
+    await collectContext({ dir: other.dir, gitOnly: true, env })
+    await expect(readFile(join(other.dir, '.gitlore', '.gitignore'), 'utf8')).rejects.toThrow()
+  })
+
   it('a foreign file where the cache goes: left untouched, the stage degraded and announced', async () => {
     const { dir } = await buildHistoryFixture()
     await mkdir(join(dir, '.gitlore'), { recursive: true })

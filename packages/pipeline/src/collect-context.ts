@@ -23,6 +23,7 @@ import { collectReviews, type ReviewData } from './collect-reviews.js'
 import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
 import { resolveRepository } from './resolve-repository.js'
+import { prepareStateDirectory, prepareStateDirectoryFor } from './state-directory.js'
 
 /** What `collectContext` reads and from where. */
 export interface CollectContextOptions extends RepositoryOptions, RunControlOptions {
@@ -101,7 +102,7 @@ export async function gatherContext(
   const cache =
     options.cache === false
       ? undefined
-      : (options.cache ?? (await openCache(resolveFromRepository(root, config.cache.path), degraded)))
+      : (options.cache ?? (await openCache(root, resolveFromRepository(root, config.cache.path), degraded)))
   try {
     const started = Date.now()
     const plan = await planGitHistory({
@@ -178,7 +179,10 @@ export async function gatherContext(
     }
     validateContext(context)
     const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')
-    if (contextPath !== null) await writeFileAtomic(contextPath, `${JSON.stringify(context, null, 2)}\n`)
+    if (contextPath !== null) {
+      await prepareStateDirectory(root)
+      await writeFileAtomic(contextPath, `${JSON.stringify(context, null, 2)}\n`)
+    }
     return {
       context,
       reviews,
@@ -206,9 +210,10 @@ function windowOverrides(options: CollectContextOptions): ConfigInput | undefine
   }
 }
 
-async function openCache(path: string, degraded: StageStatus[]): Promise<GitloreCache | undefined> {
+async function openCache(root: string, path: string, degraded: StageStatus[]): Promise<GitloreCache | undefined> {
   const { createCache } = await import('@gitlore/cache')
   try {
+    await prepareStateDirectoryFor(root, path)
     return await createCache({ path })
   } catch (error) {
     if (!CacheError.isInstance(error) && !GitloreError.isInstance(error)) throw error

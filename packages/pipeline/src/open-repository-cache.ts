@@ -3,6 +3,7 @@ import type { GitloreConfig } from '@gitlore/core'
 import { resolveFromRepository } from '@gitlore/core'
 import type { RepositoryOptions } from './repository-options.js'
 import { resolveRepository } from './resolve-repository.js'
+import { prepareStateDirectoryFor } from './state-directory.js'
 
 /** A repository's cache, opened: the caller closes it. */
 export interface OpenedRepositoryCache {
@@ -19,5 +20,6 @@ export async function openRepositoryCache(options: RepositoryOptions = {}): Prom
   const { root, config } = await resolveRepository(options)
   const path = resolveFromRepository(root, config.cache.path)
   const { createCache } = await import('@gitlore/cache')
+  await prepareStateDirectoryFor(root, path)
   return { root, config, path, cache: await createCache({ path }) }
 }
