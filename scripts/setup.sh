@@ -1,8 +1,29 @@
 #!/usr/bin/env bash
 # Brings what gitlore needs onto this machine: Node >= 22 and pnpm (from the npm registry when
-# missing), then installs the workspace and builds every package. Safe to run again.
+# missing), what `pnpm test` needs besides them (git, and Debian's Chromium for the HTML report's
+# browser test: installed with apt-get when it is available, else named), then installs the
+# workspace and builds every package. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# System packages `pnpm test` needs. Chromium may also be named by GITLORE_CHROMIUM.
+missing=()
+command -v git >/dev/null 2>&1 || missing+=(git)
+if [ -z "${GITLORE_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  as_root=()
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then as_root=(sudo); fi
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || [ ${#as_root[@]} -gt 0 ]; }; then
+    echo "setup: installing ${missing[*]} with apt-get" >&2
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  elif command -v apt-get >/dev/null 2>&1; then
+    echo "setup: pnpm test needs ${missing[*]}: run sudo apt-get install -y ${missing[*]}" >&2
+  else
+    echo "setup: pnpm test needs ${missing[*]}: install them with your package manager" \
+      "(Chromium anywhere: set GITLORE_CHROMIUM to its executable)" >&2
+  fi
+fi
 
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
