@@ -1,7 +1,7 @@
 /**
  * What the agent is doing, as it happens; the CLI prints one line per `tool-result` and, with
- * `--verbose`, streams `reasoning-delta` and `text-delta`. Every step's events arrive between its
- * `step-start` and `step-end`.
+ * `--verbose`, streams `reasoning-delta` and `text-delta` (a `<findings>` answer streams once; a
+ * repeat is one `text-held` event). Every step's events arrive between its `step-start` and `step-end`.
  */
 export type AgentEvent =
   /** The analysis XML is built and the investigation begins. */
@@ -50,8 +50,20 @@ export type AgentEvent =
       readonly inputTokens: number | undefined
       readonly outputTokens: number | undefined
     }
-  /** The harness stepped in: the model answered before the budget, ran out of steps, or needs a repair turn. */
-  | { readonly type: 'harness'; readonly reason: 'budget' | 'step-limit' | 'repair'; readonly message: string }
+  /**
+   * The harness stepped in: the model answered before the budget (`budget`: nudged to go on;
+   * `nudge-limit`: nudged enough, its answer is taken), ran out of steps, or needs a repair turn.
+   */
+  | {
+      readonly type: 'harness'
+      readonly reason: 'budget' | 'nudge-limit' | 'step-limit' | 'repair'
+      readonly message: string
+    }
+  /**
+   * A `<findings>` answer was streamed already in this run, so this step's copy was not sent as
+   * `text-delta` events (its text is in the transcript and the raw output): `chars` of it held back.
+   */
+  | { readonly type: 'text-held'; readonly step: number; readonly chars: number }
   /** Findings parsed, validated and their citations checked. */
   | {
       readonly type: 'verified'

@@ -12,7 +12,7 @@ export function agentNotes(run: AgentRun, findings: readonly Finding[]): string[
   }
   if (run.budgetMissed) {
     notes.push(
-      `The model kept answering before the minimum investigation of ${count(run.minToolSteps, 'tool step')}; its findings rest on ${count(run.toolSteps, 'tool step')}.`,
+      `The model kept answering before the minimum investigation of ${count(run.minToolSteps, 'tool step')} (${count(run.nudges, 'nudge')} sent); its findings rest on ${count(run.toolSteps, 'tool step')}.`,
     )
   }
   if (run.stepLimitHit) notes.push(`The investigation used all ${run.stepLimit} steps without answering on its own.`)
@@ -39,9 +39,24 @@ export function agentNotes(run: AgentRun, findings: readonly Finding[]): string[
       `${count(unsupported, 'finding')} had no resolvable citation left and ${unsupported === 1 ? 'was' : 'were'} dropped.`,
     )
   }
+  notes.push(...listed(run.droppedFindings.details.map((item) => `Dropped finding "${item.title}": ${item.reason}.`)))
+  notes.push(
+    ...listed(dropped.details.map((item) => `Dropped citation of "${item.finding}": ${item.ref} (${item.reason}).`)),
+  )
   const singleKind = findings.filter((finding) => new Set(finding.evidence.map((item) => item.source)).size < 2).length
   if (singleKind > 0)
     notes.push(`${count(singleKind, 'finding')} cite${singleKind === 1 ? 's' : ''} only one kind of evidence.`)
-  if (findings.length === 0) notes.push('The agent reported no findings.')
+  if (run.outcome === 'none') notes.push('The agent reported no findings.')
+  if (run.outcome === 'rejected')
+    notes.push('Every finding the agent wrote was dropped, so none of them is in this report.')
+  if (run.outcome === 'no-answer') notes.push('The agent gave no <findings> answer, even after the repair turn.')
   return notes
+}
+
+/** Shown in a report's notes before the rest are only counted; the run record keeps them all. */
+const listedDetails = 10
+
+function listed(lines: readonly string[]): string[] {
+  if (lines.length <= listedDetails) return [...lines]
+  return [...lines.slice(0, listedDetails), `… and ${lines.length - listedDetails} more, all kept in the run record.`]
 }

@@ -37,7 +37,7 @@ export interface TranscriptStep {
 /** A message the harness (not the model) added to the conversation. */
 export interface TranscriptHarnessMessage {
   readonly kind: 'harness'
-  /** `budget`: the model answered before the minimum investigation; `repair`: the answer was empty or invalid. */
+  /** `budget`: the model answered before the minimum investigation (a nudge); `repair`: the answer was empty or invalid. */
   readonly reason: 'budget' | 'repair'
   readonly text: string
 }
@@ -68,7 +68,17 @@ export interface DroppedFindings {
   readonly invalid: number
   /** Left without any resolvable citation once unresolvable ones were dropped. */
   readonly unsupported: number
+  /** Each dropped finding: its title and why. */
+  readonly details: readonly { readonly title: string; readonly reason: string }[]
 }
+
+/**
+ * How the agent's work came out: `findings` (some kept), `none` (it answered with an empty
+ * `<findings>`: nothing worth reporting), `rejected` (it wrote findings and every one was dropped),
+ * `no-answer` (no `<findings>` answer at all, even after the repair turn). The last two mean the
+ * agent's synthesis failed; the pipeline then uses the offline synthesizer.
+ */
+export type AgentOutcome = 'findings' | 'none' | 'rejected' | 'no-answer'
 
 /** Tokens of the run, summed over every model call. */
 export interface AgentUsage {
@@ -95,6 +105,10 @@ export interface AgentRun {
   readonly stepLimitHit: boolean
   /** True when the minimum investigation was not reached (the model kept answering and steps ran out). */
   readonly budgetMissed: boolean
+  /** "Not yet" nudges sent for answers that came before the minimum investigation (at most `maxNudges`). */
+  readonly nudges: number
+  /** How it came out; `rejected` and `no-answer` mean no usable findings. */
+  readonly outcome: AgentOutcome
   /** True when the one repair turn was used, and why. */
   readonly repair: { readonly used: boolean; readonly reason: string | null }
   /** Characters of the analysis XML and what its budget left out. */

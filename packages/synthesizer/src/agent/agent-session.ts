@@ -16,13 +16,23 @@ export interface AgentSessionSettings {
   readonly tools: RepositoryTools
   readonly stepLimit: number
   readonly minToolSteps: number
+  /** Most "not yet" nudges before an early answer is accepted as it is. */
+  readonly maxNudges: number
   readonly maxRetries: number
   readonly stepTimeoutMs: number
   readonly temperature: number | undefined
   readonly maxOutputTokens: number | undefined
   readonly signal: AbortSignal | undefined
   readonly meter: UsageMeter | undefined
+  /** The provider's circuit breaker: told when a step came back empty (no text, no tool call) and when it did not. */
+  readonly breaker: AnswerReporter | undefined
   readonly emit: (event: AgentEvent) => void
+}
+
+/** What the session tells a circuit breaker (the part of @gitlore/llm's `CircuitBreaker` it uses). */
+export interface AnswerReporter {
+  recordAnswer(): void
+  recordMalformed(reason: string): void
 }
 
 type ToolChoice = TranscriptStep['toolChoice']
@@ -52,7 +62,10 @@ export class AgentSession {
   readonly #messages: ModelMessage[]
   #stepsUsed = 0
   #toolSteps = 0
+  #nudges = 0
   #nextIndex = 0
+  /** Whether a `<findings>` answer was already streamed as text events (later ones are not streamed again). */
+  #findingsShown = false
   readonly #usage = { requests: 0, inputTokens: 0, outputTokens: 0 }
 
   constructor(settings: AgentSessionSettings) {
@@ -68,6 +81,11 @@ export class AgentSession {
     return this.#toolSteps
   }
 
+  /** "Not yet" nudges sent for answers before the minimum investigation. */
+  get nudges(): number {
+    return this.#nudges
+  }
+
   get usage(): AgentUsage {
     return { ...this.#usage }
   }
@@ -80,9 +98,17 @@ export class AgentSession {
       if (last === undefined) break
       if (last.toolCalls.length > 0) continue
       if (this.#toolSteps < minToolSteps && this.#stepsUsed < stepLimit) {
-        const message = budgetMessage(this.#toolSteps, minToolSteps)
-        this.#addHarnessMessage('budget', message)
-        continue
+        if (this.#nudges < this.#settings.maxNudges) {
+          this.#nudges += 1
+          this.#addHarnessMessage('budget', budgetMessage(this.#toolSteps, minToolSteps))
+          continue
+        }
+        // A model (or server) that ignores tool_choice keeps answering; more nudges only cost tokens.
+        this.#settings.emit({
+          type: 'harness',
+          reason: 'nudge-limit',
+          message: `the model answered ${this.#nudges + 1} times before the minimum of ${minToolSteps} tool steps; taking its answer as it is`,
+        })
       }
       // The last step allows no tools; if the model still gives no text there, it ran out of steps.
       if (last.text.trim() === '' && this.#stepsUsed >= stepLimit) break
@@ -152,12 +178,18 @@ export class AgentSession {
     for await (const part of result.stream) {
       switch (part.type) {
         case 'start-step':
-          recorder = new StepRecorder(this.#nextIndex++, phase, choices[stepInRound] ?? 'auto', settings.emit)
+          recorder = new StepRecorder(this.#nextIndex++, phase, choices[stepInRound] ?? 'auto', settings.emit, {
+            hideFindings: this.#findingsShown,
+          })
           stepInRound += 1
           break
         case 'finish-step': {
           if (recorder === undefined) break
           last = recorder.finish(part.finishReason, part.usage)
+          if (/<findings\b/i.test(last.text)) this.#findingsShown = true
+          if (last.text.trim() === '' && last.toolCalls.length === 0 && last.reasoning.trim() === '') {
+            settings.breaker?.recordMalformed('the model answered with nothing: no text, no tool call')
+          } else settings.breaker?.recordAnswer()
           this.transcript.push(last)
           this.#count(phase, last)
           recorder = undefined

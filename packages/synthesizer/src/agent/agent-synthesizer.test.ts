@@ -186,8 +186,18 @@ describe('agent synthesizer over a loopback OpenAI-compatible server', () => {
     expect(result.findings[0]?.files).toEqual(['src/db.ts'])
     expect(result.findings[0]?.evidence).toHaveLength(3)
     expect(result.agent?.droppedCitations).toMatchObject({ total: 6, commits: 2, paths: 2, pullRequests: 1, files: 1 })
-    expect(result.agent?.droppedFindings).toEqual({ invalid: 0, unsupported: 1 })
-    expect(result.notes.join('\n')).toContain('6 citations did not resolve and were dropped')
+    expect(result.agent?.droppedFindings).toEqual({
+      invalid: 0,
+      unsupported: 1,
+      details: [{ title: 'An invented pattern', reason: 'none of its 3 citations resolved' }],
+    })
+    expect(result.agent?.outcome).toBe('findings')
+    const notes = result.notes.join('\n')
+    expect(notes).toContain('6 citations did not resolve and were dropped')
+    expect(notes).toContain('Dropped finding "An invented pattern": none of its 3 citations resolved.')
+    expect(notes).toContain(
+      'Dropped citation of "An invented pattern": 0123456789abcdef0123456789abcdef01234567 (no commit 0123456789abcdef0123456789abcdef01234567 in the repository).',
+    )
   })
 
   it('gives an empty first answer exactly one repair turn', async () => {
@@ -236,6 +246,54 @@ describe('agent synthesizer over a loopback OpenAI-compatible server', () => {
     const harness = result.agent?.transcript.filter((entry) => entry.kind === 'harness')
     expect(harness?.map((entry) => entry.kind === 'harness' && entry.reason)).toEqual(['budget'])
     expect(result.findings).toHaveLength(1)
+  })
+
+  it('stops nudging a model that ignores tool_choice after two nudges, and streams its findings answer once', async () => {
+    const events: AgentEvent[] = []
+    const { synthesizer } = agent({ minToolSteps: 3, onEvent: (event) => events.push(event) })
+    server.onChat(() => answer(`Here is what I found.\n${findingsXml([grounded()])}`))
+    const result = await synthesizer.synthesize(input())
+    server.onChat(() => answer('ok'))
+    // The first answer and two nudged ones: never the 24 nudges a step limit of 30 would allow.
+    expect(server.requests).toHaveLength(3)
+    expect(server.requests.map((request) => request.toolChoice)).toEqual(['required', 'required', 'required'])
+    expect(result.agent).toMatchObject({ nudges: 2, budgetMissed: true, toolSteps: 0, outcome: 'findings' })
+    expect(result.findings).toHaveLength(1)
+    expect(
+      events.filter((event) => event.type === 'harness').map((event) => event.type === 'harness' && event.reason),
+    ).toEqual(['budget', 'budget', 'nudge-limit'])
+    const streamed = events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : [])).join('')
+    expect(streamed.match(/<findings>/g)).toHaveLength(1)
+    expect(streamed.match(/Here is what I found/g)).toHaveLength(3)
+    expect(events.filter((event) => event.type === 'text-held')).toHaveLength(2)
+    expect(result.notes.join('\n')).toContain('(2 nudges sent)')
+  })
+
+  it('says the synthesis failed when every finding is dropped, naming each and why', async () => {
+    const { synthesizer } = agent()
+    const invented = (title: string): ScriptedFinding => ({
+      title,
+      evidence: [{ source: 'git', ref: '0123456789abcdef0123456789abcdef01234567' }],
+    })
+    server.enqueue(
+      ...investigation(),
+      answer(findingsXml([invented('A ghost commit'), { ...invented('Bad category'), category: 'vibes' }])),
+      answer(findingsXml([invented('A ghost commit'), invented('Another ghost')])),
+    )
+    const result = await synthesizer.synthesize(input())
+    expect(result.findings).toEqual([])
+    expect(result.agent?.outcome).toBe('rejected')
+    expect(result.agent?.droppedFindings.details.map((item) => item.title)).toEqual(['A ghost commit', 'Another ghost'])
+    expect(result.notes.join('\n')).toContain('Every finding the agent wrote was dropped')
+  })
+
+  it('says so when the model never gives a <findings> answer, even after the repair turn', async () => {
+    const { synthesizer } = agent()
+    server.enqueue(...investigation(), answer('I looked around.'), answer('Nothing to add, really.'))
+    const result = await synthesizer.synthesize(input())
+    expect(result.agent?.outcome).toBe('no-answer')
+    expect(result.agent?.repair.used).toBe(true)
+    expect(server.requests).toHaveLength(5)
   })
 
   it('fails with a SynthesisError carrying the transcript when the model cannot be reached', async () => {

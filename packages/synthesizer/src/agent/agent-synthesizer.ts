@@ -8,8 +8,8 @@ import type { SynthesisInput, SynthesisResult, Synthesizer } from '../synthesize
 import { uniqueIds } from '../unique-ids.js'
 import type { AgentEventListener } from './agent-event.js'
 import { agentNotes } from './agent-notes.js'
-import type { AgentRun } from './agent-run.js'
-import { AgentSession } from './agent-session.js'
+import type { AgentOutcome, AgentRun } from './agent-run.js'
+import { AgentSession, type AnswerReporter } from './agent-session.js'
 import { emptyAnswerMessage, invalidAnswerMessage } from './harness-messages.js'
 import { parseFindings } from './parse-findings.js'
 import { firstMessage, loadSynthesisPrompts, type SynthesisPrompts } from './synthesis-prompts.js'
@@ -32,6 +32,12 @@ export interface AgentSynthesizerOptions {
   readonly stepLimit?: number
   /** Tool steps required before an answer is accepted (enforced, not just asked for); default 6. */
   readonly minToolSteps?: number
+  /**
+   * Most "not yet" nudges for answers that come before `minToolSteps` (a model or server that ignores
+   * `tool_choice: required` answers anyway); after that the answer is taken as it is, repaired once if
+   * it is empty or invalid. Default 2.
+   */
+  readonly maxNudges?: number
   /** Size budget of the analysis XML in characters; default 120,000. */
   readonly analysisBudgetChars?: number
   /** Prompt texts; default: the prompts this package ships (`defaultSynthesisPrompts()`). */
@@ -40,6 +46,8 @@ export interface AgentSynthesizerOptions {
   readonly onEvent?: AgentEventListener
   /** Accumulates token usage and cost; shared with the other LLM stages of the run. */
   readonly meter?: UsageMeter
+  /** The provider's circuit breaker (`ResolvedModel.breaker` of @gitlore/llm): told of empty steps and usable ones. */
+  readonly breaker?: AnswerReporter
   /** The provider's retries of one request on 429, 5xx and network errors; default 2. */
   readonly maxRetries?: number
   /** Milliseconds one step (one model call) may take; default 300,000. */
@@ -108,11 +116,13 @@ export class AgentSynthesizer implements Synthesizer {
   readonly #options: AgentSynthesizerOptions
   readonly #stepLimit: number
   readonly #minToolSteps: number
+  readonly #maxNudges: number
 
   constructor(options: AgentSynthesizerOptions) {
     this.#options = options
     this.#stepLimit = positive(options.stepLimit, 30, 'stepLimit', 2)
     this.#minToolSteps = positive(options.minToolSteps, 6, 'minToolSteps', 0)
+    this.#maxNudges = positive(options.maxNudges, 2, 'maxNudges', 0)
     if (this.#minToolSteps >= this.#stepLimit) {
       throw new RangeError(`minToolSteps (${this.#minToolSteps}) must be below stepLimit (${this.#stepLimit})`)
     }
@@ -173,12 +183,14 @@ export class AgentSynthesizer implements Synthesizer {
       tools: createRepositoryTools({ sandbox, reviews, limits, signal }),
       stepLimit: this.#stepLimit,
       minToolSteps: this.#minToolSteps,
+      maxNudges: this.#maxNudges,
       maxRetries: options.maxRetries ?? 2,
       stepTimeoutMs: options.stepTimeoutMs ?? 300_000,
       temperature: options.temperature,
       maxOutputTokens: options.maxOutputTokens,
       signal,
       meter: options.meter,
+      breaker: options.breaker,
       emit,
     })
 
@@ -206,6 +218,9 @@ export class AgentSynthesizer implements Synthesizer {
       droppedCitations: verified.dropped.total,
       droppedFindings: chosen.validation.invalid + verified.unsupported,
     })
+    const written = chosen.validation.valid.length + chosen.validation.invalid
+    const outcome: AgentOutcome =
+      findings.length > 0 ? 'findings' : !chosen.hasFindingsElement ? 'no-answer' : written > 0 ? 'rejected' : 'none'
     const run: AgentRun = {
       model: modelName,
       promptHash: prompts.hash,
@@ -215,12 +230,18 @@ export class AgentSynthesizer implements Synthesizer {
       toolSteps: session.toolSteps,
       stepLimitHit: investigation.stepLimitHit,
       budgetMissed: investigation.budgetMissed,
+      nudges: session.nudges,
+      outcome,
       repair: { used: reason !== null, reason },
       analysis: { chars: analysis.xml.length, omitted: analysis.omitted },
       rawOutput,
       transcript: session.transcript,
       droppedCitations: verified.dropped,
-      droppedFindings: { invalid: chosen.validation.invalid, unsupported: verified.unsupported },
+      droppedFindings: {
+        invalid: chosen.validation.invalid,
+        unsupported: verified.unsupported,
+        details: [...chosen.validation.rejected, ...verified.unsupportedDetails],
+      },
       usage: session.usage,
     }
     return { findings, synthesizer: this.kind, notes: agentNotes(run, findings), agent: run }

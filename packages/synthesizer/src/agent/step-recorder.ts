@@ -14,7 +14,15 @@ interface PendingCall {
   error?: string
 }
 
-/** Builds one transcript step from the stream parts of a step, emitting events as they arrive. */
+const findingsOpening = /<findings\b/i
+/** Long enough to hold back a `<findings` cut between two deltas. */
+const holdBack = '<findings'.length
+
+/**
+ * Builds one transcript step from the stream parts of a step, emitting events as they arrive. With
+ * `hideFindings` (a `<findings>` answer was streamed before), text is streamed only up to a
+ * `<findings` opening; what follows is one `text-held` event at the end of the step.
+ */
 export class StepRecorder {
   readonly #index: number
   readonly #phase: TranscriptStep['phase']
@@ -23,6 +31,9 @@ export class StepRecorder {
   readonly #calls = new Map<string, PendingCall>()
   #reasoning = ''
   #text = ''
+  /** Characters of `#text` sent as `text-delta` events. */
+  #streamed = 0
+  readonly #hideFindings: boolean
   #error: string | undefined
 
   constructor(
@@ -30,12 +41,26 @@ export class StepRecorder {
     phase: TranscriptStep['phase'],
     toolChoice: TranscriptStep['toolChoice'],
     emit: (event: AgentEvent) => void,
+    options: { readonly hideFindings?: boolean } = {},
   ) {
     this.#index = index
     this.#phase = phase
     this.#toolChoice = toolChoice
     this.#emit = emit
+    this.#hideFindings = options.hideFindings === true
     emit({ type: 'step-start', step: index, phase, toolChoice })
+  }
+
+  /** Sends the text not streamed yet, up to `<findings` when that is hidden (holding back a tag's possible start). */
+  #streamText(final: boolean): void {
+    let end = this.#text.length
+    if (this.#hideFindings) {
+      const opening = this.#text.search(findingsOpening)
+      end = opening !== -1 ? opening : final ? end : Math.max(this.#streamed, end - holdBack)
+    }
+    if (end <= this.#streamed) return
+    this.#emit({ type: 'text-delta', step: this.#index, text: this.#text.slice(this.#streamed, end) })
+    this.#streamed = end
   }
 
   /** Takes one stream part of the step. */
@@ -48,7 +73,7 @@ export class StepRecorder {
         return
       case 'text-delta':
         this.#text += part.text
-        this.#emit({ type: 'text-delta', step, text: part.text })
+        this.#streamText(false)
         return
       case 'tool-call': {
         const summary = summarizeToolCall(part.toolName, part.input)
@@ -110,6 +135,10 @@ export class StepRecorder {
     finishReason: string,
     usage: { inputTokens: number | undefined; outputTokens: number | undefined },
   ): TranscriptStep {
+    this.#streamText(true)
+    if (this.#streamed < this.#text.length) {
+      this.#emit({ type: 'text-held', step: this.#index, chars: this.#text.length - this.#streamed })
+    }
     this.#emit({
       type: 'step-end',
       step: this.#index,

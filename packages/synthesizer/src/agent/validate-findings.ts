@@ -75,18 +75,23 @@ export interface Validation {
   readonly valid: readonly ValidFinding[]
   readonly invalid: number
   readonly errors: readonly string[]
+  /** Each invalid finding: its title (or `finding N`) and its problems, for the run record. */
+  readonly rejected: readonly { readonly title: string; readonly reason: string }[]
 }
 
 /** Validates every candidate strictly; an unterminated one (answer cut off) is invalid. */
 export function validateFindings(candidates: readonly FindingCandidate[]): Validation {
   const valid: ValidFinding[] = []
   const errors: string[] = []
+  const rejected: { title: string; reason: string }[] = []
   let invalid = 0
   candidates.forEach((candidate, index) => {
     const label = `finding ${index + 1}${candidate.title === undefined ? '' : ` ("${candidate.title.slice(0, 60)}")`}`
+    const title = candidate.title?.trim() || `finding ${index + 1}`
     if (candidate.unterminated) {
       invalid += 1
       errors.push(`${label}: the answer was cut off inside this finding`)
+      rejected.push({ title, reason: 'the answer was cut off inside this finding' })
       return
     }
     const parsed = findingSchema.safeParse(normalise(candidate))
@@ -101,9 +106,11 @@ export function validateFindings(candidates: readonly FindingCandidate[]): Valid
       return
     }
     invalid += 1
-    for (const issue of parsed.error.issues) {
-      errors.push(`${label}: ${issue.path.length === 0 ? '' : `${issue.path.join('.')}: `}${issue.message}`)
-    }
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.length === 0 ? '' : `${issue.path.join('.')}: `}${issue.message}`,
+    )
+    for (const problem of problems) errors.push(`${label}: ${problem}`)
+    rejected.push({ title, reason: `invalid: ${problems.join('; ')}` })
   })
-  return { valid, invalid, errors }
+  return { valid, invalid, errors, rejected }
 }

@@ -45,6 +45,8 @@ export interface VerifiedFindings {
   readonly dropped: DroppedCitations
   /** Findings dropped for having no resolvable citation left. */
   readonly unsupported: number
+  /** Each of those: its title and why. */
+  readonly unsupportedDetails: readonly { readonly title: string; readonly reason: string }[]
 }
 
 async function countLines(real: string): Promise<number> {
@@ -119,6 +121,7 @@ export async function verifyCitations(
   const counts = { commits: 0, pullRequests: 0, paths: 0, other: 0, files: 0 }
   const details: { finding: string; ref: string; reason: string }[] = []
   const kept: Finding[] = []
+  const unsupportedDetails: { title: string; reason: string }[] = []
   let unsupported = 0
   for (const finding of findings) {
     options.signal?.throwIfAborted()
@@ -167,6 +170,16 @@ export async function verifyCitations(
     }
     if (resolved === 0) {
       unsupported += 1
+      const cited = finding.evidence.filter((item) => item.ref !== undefined).length
+      unsupportedDetails.push({
+        title: finding.title,
+        reason:
+          cited === 0
+            ? 'it cites nothing that can be checked'
+            : cited === 1
+              ? 'its one citation did not resolve'
+              : `none of its ${cited} citations resolved`,
+      })
       continue
     }
     kept.push({
@@ -180,5 +193,5 @@ export async function verifyCitations(
     })
   }
   const total = counts.commits + counts.pullRequests + counts.paths + counts.other + counts.files
-  return { findings: kept, dropped: { total, ...counts, details }, unsupported }
+  return { findings: kept, dropped: { total, ...counts, details }, unsupported, unsupportedDetails }
 }
