@@ -48,6 +48,8 @@ export interface RunsTable {
   findings: number
   /** JSON array of the stages that did not finish `ok`. */
   degraded: string
+  /** `finished`, `degraded`, `interrupted` or `failed`. */
+  status: string
   data: string
 }
 

@@ -53,7 +53,15 @@ export type {
 } from './model/review.js'
 export { commentCategories } from './model/review.js'
 export type { DiscussedPath, DurationSummary, ReviewerLoad, ReviewPair, ReviewStats } from './model/review-stats.js'
-export type { ModelUsageRecord, RunRecord, RunStore, RunSummary, StageStatus } from './model/run-record.js'
+export type {
+  DroppedWork,
+  ModelUsageRecord,
+  RunRecord,
+  RunStatus,
+  RunStore,
+  RunSummary,
+  StageStatus,
+} from './model/run-record.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { sha256, stableHash, stableStringify } from './util/hash.js'
 export { stripCredentials } from './util/redact.js'

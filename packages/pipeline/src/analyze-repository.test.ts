@@ -153,15 +153,15 @@ describe('analyzeRepository with a compatible/ synthesizer', () => {
   })
   afterAll(() => server.close())
 
-  /** A git-only run of a fresh fixture whose synthesizer is the scripted model. */
-  const analyzeWithModel = async (events: PipelineEvent[] = []) => {
-    const { dir } = await buildHistoryFixture()
+  /** A git-only run of a fresh fixture (or of `dir`) whose synthesizer is the scripted model. */
+  const analyzeWithModel = async (events: PipelineEvent[] = [], dir?: string) => {
+    dir ??= (await buildHistoryFixture()).dir
     return analyzeRepository({
       dir,
       since: 'all',
       gitOnly: true,
       env,
-      formats: ['json'],
+      formats: ['report', 'json'],
       config: {
         models: { synthesizer: 'compatible/scripted' },
         providers: { compatible: { base_url: server.url } },
@@ -169,6 +169,19 @@ describe('analyzeRepository with a compatible/ synthesizer', () => {
       onEvent: (event) => events.push(event),
     })
   }
+  /** Investigates once (one tool call), then answers `findings` every time. */
+  const scriptAgent = (findings: string) => {
+    server.reset()
+    server.onChat((request) => {
+      const { messages } = request.body as { messages: { role: string }[] }
+      if (!messages.some((message) => message.role === 'tool')) {
+        return { kind: 'message', toolCalls: [{ name: 'read_file', arguments: { path: 'src/db.ts' } }] }
+      }
+      return { kind: 'message', text: findings }
+    })
+  }
+  const finding = (title: string, ref: string) =>
+    `<finding category="fragile_area" severity="high"><title>${title}</title><insight>It changes often.</insight><evidence source="code" ref="${ref}">The lookup.</evidence></finding>`
 
   it("passes the agent's tool calls on as events and counts the model's usage", async () => {
     server.reset()
@@ -192,6 +205,49 @@ describe('analyzeRepository with a compatible/ synthesizer', () => {
     const toolResults = events.filter((event) => event.type === 'agent' && event.event.type === 'tool-result')
     expect(toolResults).toHaveLength(1)
     expect(toolResults[0]).toMatchObject({ message: expect.stringMatching(/read_file src\/db\.ts.* -> [\d,]+ chars/) })
+  })
+
+  it('a synthesis whose findings were all dropped is degraded, keeps the good reports and stores what was dropped', async () => {
+    const { dir } = await buildHistoryFixture()
+    scriptAgent(`<findings>${finding('db lookups', 'src/db.ts:1')}</findings>`)
+    const good = await analyzeWithModel([], dir)
+    expect(good.degraded).toBe(false)
+    const goodReport = await readFile(join(dir, 'gitlore-report.md'), 'utf8')
+    expect(goodReport).toContain('db lookups')
+
+    scriptAgent(
+      `<findings>${finding('A ghost', 'deadbeefdeadbeef')}${finding('Another ghost', 'src/nowhere.ts')}</findings>`,
+    )
+    const events: PipelineEvent[] = []
+    const rejected = await analyzeWithModel(events, dir)
+    expect(rejected.degraded).toBe(true)
+    expect(rejected.stages.find((stage) => stage.stage === 'synthesis')).toMatchObject({
+      status: 'degraded',
+      detail: expect.stringContaining(
+        'every one of the 2 findings it wrote was dropped (2 without a resolvable citation',
+      ),
+    })
+    // The offline findings are this run's; the agent's good report stays where it was.
+    expect(rejected.run.report).toMatchObject({ synthesizer: 'offline' })
+    expect(rejected.findings.length).toBeGreaterThan(0)
+    expect(await readFile(join(dir, 'gitlore-report.md'), 'utf8')).toBe(goodReport)
+    const aside = join(dir, '.gitlore', 'runs', rejected.runId, 'gitlore-report.md')
+    expect(rejected.outputs.map((output) => output.path)).toContain(aside)
+    const report = await readFile(aside, 'utf8')
+    expect(report).toContain('Dropped finding "A ghost": its one citation did not resolve')
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'warning',
+        message: expect.stringContaining(`kept the outputs of run ${good.runId}`),
+      }),
+    )
+    expect(rejected.run.dropped?.findings.map((item) => item.title)).toEqual(['A ghost', 'Another ghost'])
+    expect(rejected.run.dropped?.citations).toContainEqual({
+      finding: 'A ghost',
+      ref: 'deadbeefdeadbeef',
+      reason: 'no commit deadbeefdeadbeef in the repository',
+    })
+    expect(rejected.run.rawOutput).toContain('A ghost')
   })
 
   it('falls back to the offline synthesizer when the model fails, and says why in the stages', async () => {

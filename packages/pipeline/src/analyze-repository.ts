@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type {
   Finding,
   GitloreConfig,
@@ -14,6 +14,7 @@ import { appendRunLog } from './append-run-log.js'
 import { type CollectContextOptions, gatherContext } from './collect-context.js'
 import { openModelRegistry } from './open-model-registry.js'
 import { createEmitter, eventLine, type PipelineEvent } from './pipeline-event.js'
+import { previousGoodOutputs } from './previous-good-outputs.js'
 import { runId } from './run-id.js'
 import { runReviewStages } from './run-review-stages.js'
 import { runSynthesis } from './run-synthesis.js'
@@ -148,11 +149,35 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
         .map((stage) => ({ stage: stage.stage, error: stage.detail ?? stage.status })),
       notes: result.notes,
     }
+    const id = runId(started)
     const outDir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
-    const outputs = await writeOutputs(report, { formats: config.output.formats, dir: outDir, dryRun })
+    const formats = config.output.formats
+    let outputs = await writeOutputs(report, { formats, dir: outDir, dryRun: true })
+    // A degraded synthesis does not replace reports whose findings the agent wrote without a problem:
+    // those stay, and this run's outputs go to its own folder under .gitlore/runs.
+    const kept =
+      dryRun || synthesis.status.status === 'ok' || cache === undefined
+        ? null
+        : await previousGoodOutputs(
+            cache,
+            outputs.map((output) => output.path),
+          )
+    if (!dryRun) {
+      const dir = kept === null ? outDir : join(root, '.gitlore', 'runs', id)
+      outputs = await writeOutputs(report, { formats, dir })
+    }
+    if (kept !== null) {
+      emit({
+        type: 'warning',
+        stage: 'outputs',
+        message: `kept the outputs of run ${kept.id} (findings by ${(kept.report as { synthesizer: string }).synthesizer}) instead of replacing them with this degraded run's; this run's are in ${join(root, '.gitlore', 'runs', id)}`,
+      })
+    }
 
+    // The agent's record, also when its findings were all dropped and the offline ones were used.
+    const agentRun = result.agent ?? synthesis.failedAgent?.run
     const run: RunRecord = {
-      id: runId(started),
+      id,
       startedAt,
       finishedAt: new Date().toISOString(),
       repositoryPath: root,
@@ -162,8 +187,17 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
       usage: models?.meter.report() ?? [],
       report,
       findings: result.findings,
-      rawOutput: result.agent === undefined ? null : result.agent.rawOutput.join('\n\n'),
-      transcript: result.agent?.transcript ?? [],
+      rawOutput: agentRun === undefined ? null : agentRun.rawOutput.join('\n\n'),
+      transcript: agentRun?.transcript ?? synthesis.failedAgent?.transcript ?? [],
+      ...(agentRun === undefined
+        ? {}
+        : {
+            dropped: {
+              findings: agentRun.droppedFindings.details,
+              citations: agentRun.droppedCitations.details,
+            },
+          }),
+      ...(dryRun ? {} : { outputPaths: outputs.map((output) => output.path) }),
     }
     await cache?.putRun(run)
     const agent =

@@ -1,6 +1,6 @@
 import type { GitloreConfig, RepositoryContext, StageStatus } from '@gitlore/core'
 import { GitloreError } from '@gitlore/core'
-import type { AgentEvent, SynthesisInput, SynthesisResult } from '@gitlore/synthesizer'
+import type { AgentEvent, AgentRun, SynthesisInput, SynthesisResult, TranscriptEntry } from '@gitlore/synthesizer'
 import type { RunModels } from './open-model-registry.js'
 import type { PipelineEventListener } from './pipeline-event.js'
 
@@ -26,24 +26,50 @@ export interface SynthesisStage {
   readonly status: StageStatus
   /** The model that wrote the findings, or `offline`. */
   readonly model: string
+  /**
+   * The agent's work when it did not give the findings (it failed, or every finding it wrote was
+   * dropped): kept for the run record, so what was paid for and why it was dropped stay visible.
+   */
+  readonly failedAgent?: FailedAgent
+}
+
+/** What an agent that gave no usable findings left behind. */
+export interface FailedAgent {
+  /** Its run record, when it finished (every finding dropped, or no answer). */
+  readonly run?: AgentRun
+  /** Its steps so far. */
+  readonly transcript: readonly TranscriptEntry[]
+  /** Its notes: what it dropped and why. */
+  readonly notes: readonly string[]
 }
 
 /**
- * Findings: the investigating agent when a synthesizer model is configured and reachable, else (or
- * when the agent fails) the offline synthesizer, recorded as degraded unless offline was asked for.
+ * Findings: the investigating agent when a synthesizer model is configured and reachable, else the
+ * offline synthesizer. An agent that fails, or whose findings are all dropped, leaves the findings to
+ * the offline synthesizer too: that is a degraded synthesis (said why, with the agent's work kept in
+ * `failedAgent`); offline by choice is not.
  */
 export async function runSynthesis(options: RunSynthesisOptions): Promise<SynthesisStage> {
   const { context, config, models, emit, signal } = options
-  const { createSynthesizer } = await import('@gitlore/synthesizer')
+  const { createSynthesizer, SynthesisError } = await import('@gitlore/synthesizer')
   const started = Date.now()
   const input: SynthesisInput = { ...options.input, context, signal }
-  const offline = async (detail: string | null): Promise<SynthesisStage> => {
+  const offline = async (detail: string | null, failedAgent?: FailedAgent): Promise<SynthesisStage> => {
     const result = await createSynthesizer({ kind: 'offline' }).synthesize(input)
-    const status: StageStatus =
-      detail === null
-        ? { stage: 'synthesis', status: 'ok', durationMs: Date.now() - started }
-        : { stage: 'synthesis', status: 'degraded', detail, durationMs: Date.now() - started }
-    return { result, status, model: 'offline' }
+    if (detail === null) {
+      return {
+        result,
+        status: { stage: 'synthesis', status: 'ok', durationMs: Date.now() - started },
+        model: 'offline',
+      }
+    }
+    return {
+      // The agent's notes (what it dropped and why) stay in the report, ahead of the offline ones.
+      result: { ...result, notes: [...(failedAgent?.notes ?? []), ...result.notes] },
+      status: { stage: 'synthesis', status: 'degraded', detail, durationMs: Date.now() - started },
+      model: 'offline',
+      ...(failedAgent === undefined ? {} : { failedAgent }),
+    }
   }
   if (models === undefined) return offline(null)
   const resolved = models.registry.languageModel(config.models.synthesizer)
@@ -57,6 +83,7 @@ export async function runSynthesis(options: RunSynthesisOptions): Promise<Synthe
     return offline(`${config.models.synthesizer} unavailable (${resolved.reason}); used the offline synthesizer`)
   }
   emit({ type: 'note', stage: 'synthesis', message: `investigating with ${resolved.name}` })
+  let result: SynthesisResult
   try {
     const agent = createSynthesizer({
       kind: 'agent',
@@ -64,17 +91,13 @@ export async function runSynthesis(options: RunSynthesisOptions): Promise<Synthe
       modelName: resolved.name,
       repositoryDir: context.repo.path,
       meter: models.meter,
+      breaker: resolved.breaker,
       onEvent: (event) => {
         const message = describeAgentEvent(event)
         emit(message === undefined ? { type: 'agent', event } : { type: 'agent', event, message })
       },
     })
-    const result = await agent.synthesize(input)
-    return {
-      result,
-      status: { stage: 'synthesis', status: 'ok', durationMs: Date.now() - started },
-      model: resolved.name,
-    }
+    result = await agent.synthesize(input)
   } catch (error) {
     if (signal.aborted) throw error
     const message = GitloreError.isInstance(error) || error instanceof Error ? error.message : String(error)
@@ -83,7 +106,34 @@ export async function runSynthesis(options: RunSynthesisOptions): Promise<Synthe
       stage: 'synthesis',
       message: `the agent failed (${message}); writing statistical findings offline`,
     })
-    return offline(`agent ${resolved.name} failed: ${message}; used the offline synthesizer`)
+    const transcript = SynthesisError.isInstance(error) ? error.transcript : []
+    return offline(`agent ${resolved.name} failed: ${message}; used the offline synthesizer`, {
+      transcript,
+      notes: [],
+    })
+  }
+  const outcome = result.agent?.outcome
+  if (result.agent !== undefined && (outcome === 'rejected' || outcome === 'no-answer')) {
+    const { droppedFindings } = result.agent
+    const why =
+      outcome === 'rejected'
+        ? `every one of the ${droppedFindings.details.length} findings it wrote was dropped (${droppedFindings.unsupported} without a resolvable citation, ${droppedFindings.invalid} invalid)`
+        : 'it gave no <findings> answer, even after the repair turn'
+    emit({
+      type: 'warning',
+      stage: 'synthesis',
+      message: `the agent's synthesis failed: ${why}; writing statistical findings offline`,
+    })
+    return offline(`agent ${resolved.name}: ${why}; used the offline synthesizer`, {
+      run: result.agent,
+      transcript: result.agent.transcript,
+      notes: result.notes,
+    })
+  }
+  return {
+    result,
+    status: { stage: 'synthesis', status: 'ok', durationMs: Date.now() - started },
+    model: resolved.name,
   }
 }
 
@@ -96,6 +146,8 @@ function describeAgentEvent(event: AgentEvent): string | undefined {
     }
     case 'harness':
       return `  harness (${event.reason}): ${event.message}`
+    case 'text-held':
+      return `  (another <findings> answer, ${event.chars.toLocaleString('en-US')} chars: not streamed again, kept in the run record)`
     case 'verified':
       return `  ${event.findings} findings verified; ${event.droppedCitations} citations and ${event.droppedFindings} findings dropped`
     default:

@@ -5,6 +5,7 @@ import { reviewsMigration } from './0003-reviews.js'
 import { resultsMigration } from './0004-results.js'
 import { runsMigration } from './0005-runs.js'
 import { embeddingsMigration } from './0006-embeddings.js'
+import { runStatusMigration } from './0007-run-status.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
@@ -17,6 +18,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0004-results': resultsMigration,
   '0005-runs': runsMigration,
   '0006-embeddings': embeddingsMigration,
+  '0007-run-status': runStatusMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -45,4 +45,24 @@ describe('runs', () => {
     expect(await cache.getRun('%')).toBeNull()
     await cache.close()
   })
+
+  it('keeps how each run ended, also for runs that never got a report', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'gitlore-runs-')), 'cache.db')
+    const cache = await createCache({ path })
+    await cache.putRun(run('20250101-aaaa', '2025-01-01T00:00:00.000Z'))
+    await cache.putRun({
+      ...run('20250102-bbbb', '2025-01-02T00:00:00.000Z'),
+      status: 'interrupted',
+      error: 'interrupted during classification',
+      report: null,
+    })
+    await cache.putRun({ ...run('20250103-cccc', '2025-01-03T00:00:00.000Z', true), status: 'degraded' })
+    expect((await cache.listRuns()).map((summary) => [summary.id, summary.status])).toEqual([
+      ['20250103-cccc', 'degraded'],
+      ['20250102-bbbb', 'interrupted'],
+      ['20250101-aaaa', 'finished'],
+    ])
+    expect(await cache.getRun('20250102-bbbb')).toMatchObject({ status: 'interrupted', report: null })
+    await cache.close()
+  })
 })

@@ -1,7 +1,9 @@
-import type { RunRecord, RunSummary } from '@gitlore/core'
+import type { RunRecord, RunStatus, RunSummary } from '@gitlore/core'
 import type { Kysely } from 'kysely'
 import type { CacheDatabase, RunsTable } from '../cache-schema.js'
 import type { Writer } from '../writer.js'
+
+const runStatuses: readonly RunStatus[] = ['finished', 'degraded', 'interrupted', 'failed']
 
 /** Stores a run; storing the same id again replaces it. */
 export async function putRun(writer: Writer, run: RunRecord): Promise<void> {
@@ -12,6 +14,7 @@ export async function putRun(writer: Writer, run: RunRecord): Promise<void> {
     head: run.head,
     findings: run.findings.length,
     degraded: JSON.stringify(run.stages.filter((stage) => stage.status !== 'ok').map((stage) => stage.stage)),
+    status: run.status ?? 'finished',
     data: JSON.stringify(run),
   }
   await writer.transaction(async (transaction) => {
@@ -49,7 +52,7 @@ export async function latestRun(db: Kysely<CacheDatabase>): Promise<RunRecord | 
 export async function listRuns(db: Kysely<CacheDatabase>, limit = 20): Promise<readonly RunSummary[]> {
   const rows = await db
     .selectFrom('runs')
-    .select(['id', 'started_at', 'finished_at', 'head', 'findings', 'degraded'])
+    .select(['id', 'started_at', 'finished_at', 'head', 'findings', 'degraded', 'status'])
     .orderBy('started_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
@@ -61,5 +64,6 @@ export async function listRuns(db: Kysely<CacheDatabase>, limit = 20): Promise<r
     head: row.head,
     findings: row.findings,
     degraded: JSON.parse(row.degraded) as string[],
+    status: (runStatuses as readonly string[]).includes(row.status) ? (row.status as RunStatus) : 'finished',
   }))
 }

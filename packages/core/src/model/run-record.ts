@@ -21,9 +21,26 @@ export interface ModelUsageRecord {
   readonly cost: number | null
 }
 
-/** Everything a run produced, stored so its outputs can be rendered again without new work. */
+/** How a run ended: `degraded` finished with a stage that fell back; `interrupted` by the user; `failed` stopped by an error. */
+export type RunStatus = 'finished' | 'degraded' | 'interrupted' | 'failed'
+
+/** What the synthesis dropped: findings the agent wrote that were not kept, and citations that did not resolve. */
+export interface DroppedWork {
+  readonly findings: readonly { readonly title: string; readonly reason: string }[]
+  readonly citations: readonly { readonly finding: string; readonly ref: string; readonly reason: string }[]
+}
+
+/**
+ * Everything a run produced, stored so its outputs can be rendered again without new work. A run
+ * that was interrupted or failed is stored too, with what it had (`report` null when it got no
+ * report that far) and why it ended.
+ */
 export interface RunRecord {
   readonly id: string
+  /** How the run ended; absent in runs stored before it was recorded (those finished). */
+  readonly status?: RunStatus
+  /** Why an interrupted or failed run ended, as the user was told. */
+  readonly error?: string
   readonly startedAt: string
   readonly finishedAt: string
   readonly repositoryPath: string
@@ -39,6 +56,10 @@ export interface RunRecord {
   readonly rawOutput: string | null
   /** The agent's steps (reasoning, text, tool calls); empty for the offline synthesizer. */
   readonly transcript: readonly unknown[]
+  /** What the synthesis dropped and why (all of it; reports list the first few). */
+  readonly dropped?: DroppedWork
+  /** Absolute paths of the outputs this run wrote (none on a dry run). */
+  readonly outputPaths?: readonly string[]
 }
 
 /** One line of `gitlore runs`. */
@@ -50,6 +71,8 @@ export interface RunSummary {
   readonly findings: number
   /** Stages that did not finish `ok`. */
   readonly degraded: readonly string[]
+  /** How the run ended (`finished` for runs stored before this was recorded). */
+  readonly status: RunStatus
 }
 
 /** Where runs are kept. */
