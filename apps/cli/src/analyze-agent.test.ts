@@ -80,12 +80,17 @@ describe('gitlore analyze with a compatible/ synthesizer', () => {
     )
   })
 
-  it('falls back to offline findings when the model server fails, says so, and exits 3', async () => {
+  it('falls back to offline findings when the model server fails, says so, keeps the good report and exits 3', async () => {
+    const good = await readFile(join(fixture.dir, 'findings.json'), 'utf8')
     server.onChat(() => ({ kind: 'status', status: 500, message: 'upstream down' }))
     const result = await analyze(fixture.dir)
     expect(result.code).toBe(3)
     expect(result.stderr).toContain('the agent failed')
-    const findings = JSON.parse(await readFile(join(fixture.dir, 'findings.json'), 'utf8'))
+    // The agent's findings of the run before stay; this run's offline ones are written beside them.
+    expect(await readFile(join(fixture.dir, 'findings.json'), 'utf8')).toBe(good)
+    const aside = /this run's are in (\S+)/.exec(result.stderr)?.[1]
+    expect(aside).toContain(join(fixture.dir, '.gitlore', 'runs'))
+    const findings = JSON.parse(await readFile(join(aside!, 'findings.json'), 'utf8'))
     expect(findings.synthesizer).toBe('offline')
     expect(findings.degradedStages.map((stage: { stage: string }) => stage.stage)).toContain('synthesis')
   })
