@@ -7,6 +7,11 @@ import type { Commit } from './commit.js'
 export interface RawCommit extends Commit {
   /** Submodule (gitlink) entries that changed in this commit and were left out of `files`. */
   readonly submoduleEntries: number
+  /**
+   * Set when a tree the commit's diff needs is missing from the object store (a partial clone):
+   * its files are unknown and `files` is empty. Absent otherwise.
+   */
+  readonly filesUnknown?: true
 }
 
 /** Where git backends keep commits they have read, so a re-run reads only new ones. */

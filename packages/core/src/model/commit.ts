@@ -10,6 +10,11 @@ export interface FileChange {
   readonly removed: number
   readonly status: FileStatus
   readonly binary: boolean
+  /**
+   * Set when a blob the line counts need is missing from the object store (a partial clone):
+   * `added` and `removed` are then 0 and stand for unknown counts. Absent otherwise.
+   */
+  readonly linesUnknown?: true
 }
 
 export interface Person {

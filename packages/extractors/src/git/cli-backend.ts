@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { GitCommandError, NotAGitRepositoryError, type RawCommit } from '@gitlore/core'
-import { LogParser, logArgs } from './cli/log-parser.js'
 import { NulTokenizer } from './cli/nul-tokenizer.js'
+import { readInParallel } from './cli/read-in-parallel.js'
+import { listReplaceRefs } from './cli/replace-refs.js'
 import { runGit, streamGit } from './cli/run-git.js'
 import { summarizeStderr } from './cli/stderr-summary.js'
 import { decodeLossy } from './decode.js'
@@ -13,6 +14,8 @@ import { assertDirectory, readShallowCommits, readWorkTreeMailmap } from './repo
 export interface CliBackendOptions {
   /** The repository's top-level directory or any directory inside it. */
   readonly dir: string
+  /** git processes reading diffs at once; default: one per core (at most 8), fewer for short histories. */
+  readonly parallelism?: number | undefined
 }
 
 interface Location {
@@ -23,8 +26,9 @@ interface Location {
 }
 
 /**
- * The git CLI backend: lists commits with one `git log` without diffs, then streams one
- * `git log -z --raw --numstat --no-renames` over the commits to read, parsing as output arrives.
+ * The git CLI backend: lists commits with one `git log` without diffs, then reads the diffs with
+ * `git log -z --raw --numstat --no-renames`, one process per core over alternating blocks of the
+ * commits, parsing as output arrives and yielding in order (see `readInParallel`).
  */
 export function createCliBackend(options: CliBackendOptions): GitBackend {
   const dir = resolve(options.dir)
@@ -41,12 +45,13 @@ export function createCliBackend(options: CliBackendOptions): GitBackend {
         const result = await runGit({ cwd, args, signal, allowedExitCodes: [allowed] })
         return result.code === 0 ? result.stdout : null
       }
-      const [head, branch, remote, shallowCommits, mailmap] = await Promise.all([
+      const [head, branch, remote, shallowCommits, mailmap, replacements] = await Promise.all([
         optional(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], 1),
         optional(['symbolic-ref', '-q', 'HEAD'], 1),
         optional(['config', '--local', '--get', 'remote.origin.url'], 1),
         readShallowCommits(commonDir),
         workTree === null ? optional(['cat-file', 'blob', 'HEAD:.mailmap'], 128) : readWorkTreeMailmap(workTree),
+        listReplaceRefs(cwd, signal),
       ])
       const branchRef = branch?.toString('utf8').trim() ?? null
       return {
@@ -58,6 +63,7 @@ export function createCliBackend(options: CliBackendOptions): GitBackend {
         },
         shallowCommits,
         mailmap: mailmap === null ? null : decodeLossy(mailmap),
+        replacements,
       }
     },
 
@@ -95,17 +101,7 @@ export function createCliBackend(options: CliBackendOptions): GitBackend {
     async *readCommits(shas: readonly string[], { signal }: GitBackendCallOptions = {}): AsyncIterable<RawCommit> {
       if (shas.length === 0) return
       const { cwd } = await locate(signal)
-      const parser = new LogParser()
-      const input = `${shas.join('\n')}\n`
-      for await (const chunk of streamGit({
-        cwd,
-        args: ['log', '--no-walk=unsorted', '--stdin', ...logArgs],
-        input,
-        signal,
-      })) {
-        yield* parser.push(chunk)
-      }
-      yield* parser.end()
+      yield* readInParallel({ cwd, shas, parallelism: options.parallelism, signal })
     },
   }
 }

@@ -14,6 +14,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { extractGitHistory, type HistoryProgress } from './extract-git-history.js'
 import { findRepositoryRoot } from './find-repository-root.js'
 import { createGitBackend, type GitBackend, type GitBackendKind } from './git-backend.js'
+import { buildPartialCloneFixture, type PartialCloneFixture } from './test-support/partial-clone-repository.js'
 import { RecordingStore } from './test-support/recording-store.js'
 
 const everything = { since: 'all', until: '2100-01-01T00:00:00Z' }
@@ -57,11 +58,13 @@ function listingStore(): ListingStore & { keys: string[] } {
 
 let history: HistoryFixture
 let synthetic: string
+let partial: PartialCloneFixture
 
 beforeAll(async () => {
-  ;[history, synthetic] = await Promise.all([
+  ;[history, synthetic, partial] = await Promise.all([
     buildHistoryFixture(),
     buildSyntheticRepository({ commits: 650, files: 40, seed: 11 }),
+    buildPartialCloneFixture(),
   ])
 })
 
@@ -133,6 +136,47 @@ describe.each<GitBackendKind>(['cli', 'isomorphic'])('extractGitHistory with the
     expect([...spy.read].sort()).toEqual([...forgotten].sort())
     expect(store.puts.at(-1)?.sort()).toEqual([...forgotten].sort())
     expect(second).toEqual(first)
+  })
+
+  it('leaves commits read without some of their objects out of the store, so they are read again', async () => {
+    const store = new RecordingStore()
+    const first = await extractGitHistory({ dir: partial.damaged, ...everything, backend: kind, commitStore: store })
+    const incomplete = [partial.shas.third, partial.shas.second] as string[]
+    expect(store.stored.sort()).toEqual(
+      first.commits
+        .map((commit) => commit.sha)
+        .filter((sha) => !incomplete.includes(sha))
+        .sort(),
+    )
+    const spy = spyOn(createGitBackend({ dir: partial.damaged, kind }))
+    const second = await extractGitHistory({
+      dir: partial.damaged,
+      ...everything,
+      backend: spy.backend,
+      commitStore: store,
+    })
+    expect(spy.read).toEqual(incomplete)
+    expect(second).toEqual(first)
+  })
+
+  it('keeps commits read under replace refs apart in the store from the same commits read without them', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'gitlore-replace-store-')), 'repo')
+    await git(partial.complete, ['clone', '--quiet', '--no-local', partial.complete, dir])
+    const store = new RecordingStore()
+    const plain = await extractGitHistory({ dir, ...everything, backend: kind, commitStore: store })
+    const blob = (await git(dir, ['rev-parse', `${partial.shas.third}:other.txt`])).trim()
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(dir, '.git', 'replacement'), 'one\ntwo\nthree\n')
+    await git(dir, ['replace', blob, (await git(dir, ['hash-object', '-w', join(dir, '.git', 'replacement')])).trim()])
+    const replaced = await extractGitHistory({ dir, ...everything, backend: kind, commitStore: store })
+    const other = (result: typeof plain) =>
+      result.commits
+        .find((commit) => commit.sha === partial.shas.third)
+        ?.files.find((file) => file.path === 'other.txt')
+    expect(other(plain)?.added).toBe(1)
+    expect(other(replaced)?.added).toBe(3)
+    await git(dir, ['replace', '-d', blob])
+    expect(await extractGitHistory({ dir, ...everything, backend: kind, commitStore: store })).toEqual(plain)
   })
 
   it('stores identities as committed and applies .mailmap when building the history', async () => {

@@ -12,6 +12,7 @@ import {
 import { createGitBackend, type GitBackend, type GitBackendKind } from './git-backend.js'
 import { gitLogOrder } from './log-order.js'
 import { type Mailmap, parseMailmap } from './mailmap.js'
+import { missingObjectWarnings } from './missing-object-warnings.js'
 
 /** Progress of `extractGitHistory`, reported as it goes. */
 export interface HistoryProgress {
@@ -53,8 +54,32 @@ function inWindow(window: TimeWindow): (commit: CommitSummary) => boolean {
 }
 
 function withMailmap(raw: RawCommit, mailmap: Mailmap): Commit {
-  const { submoduleEntries: _, ...commit } = raw
+  const { submoduleEntries: _, filesUnknown: __, ...commit } = raw
   return { ...commit, author: mailmap.map(raw.author) }
+}
+
+function isComplete(commit: RawCommit): boolean {
+  return commit.filesUnknown !== true && commit.files.every((file) => file.linesUnknown !== true)
+}
+
+/**
+ * Keeps commits read under replace refs apart from the same shas read without them (or under
+ * others): their content depends on the replacements, so the store's key does too.
+ */
+function replacedCommitStore(store: CommitStore, replaced: string): CommitStore {
+  const key = (sha: string) => `${sha}${replaced}`
+  return {
+    async getCommits(shas) {
+      const found = await store.getCommits(shas.map(key))
+      const commits = new Map<string, RawCommit>()
+      for (const sha of shas) {
+        const commit = found.get(key(sha))
+        if (commit !== undefined) commits.set(sha, { ...commit, sha })
+      }
+      return commits
+    },
+    putCommits: (commits) => store.putCommits(commits.map((commit) => ({ ...commit, sha: key(commit.sha) }))),
+  }
 }
 
 async function knownCommits(store: CommitStore | undefined, shas: readonly string[]): Promise<Map<string, RawCommit>> {
@@ -103,7 +128,9 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
       read: async () => emptyHistory(state.info, window),
     }
   }
-  const listingKey = `${head}:${sha256([...state.shallowCommits].sort().join(','))}`
+  // Replace refs change what a commit's parents (so the listing) and its content are.
+  const replaced = state.replacements.length === 0 ? '' : `:${sha256(state.replacements.join('\n'))}`
+  const listingKey = `${head}:${sha256([...state.shallowCommits].sort().join(','))}${replaced}`
   let listed = (await listingStore?.getListing(listingKey)) ?? null
   if (listed === null) {
     onProgress?.({ phase: 'listing', done: 0 })
@@ -123,7 +150,8 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
     mailmap: state.mailmap,
     shallowBoundary,
   }
-  return { ...plan, read: () => readPlannedHistory(plan, backend, { commitStore, onProgress, signal }) }
+  const store = commitStore === undefined || replaced === '' ? commitStore : replacedCommitStore(commitStore, replaced)
+  return { ...plan, read: () => readPlannedHistory(plan, backend, { commitStore: store, onProgress, signal }) }
 }
 
 /**
@@ -155,7 +183,8 @@ async function readPlannedHistory(
   onProgress?.({ phase: 'reading', done, total: missing.length })
   for await (const commit of backend.readCommits(missing, { signal })) {
     commits.set(commit.sha, commit)
-    unsaved.push(commit)
+    // A commit read without some of its objects is read again next time, in case they were fetched.
+    if (isComplete(commit)) unsaved.push(commit)
     done++
     if (unsaved.length >= storeBatch) {
       await commitStore?.putCommits(unsaved)
@@ -177,6 +206,7 @@ async function readPlannedHistory(
   if (skippedSubmoduleEntries > 0) {
     warnings.push(`skipped ${skippedSubmoduleEntries} submodule (gitlink) entries: their contents are not analysed`)
   }
+  warnings.push(...missingObjectWarnings(raw))
   return {
     repository: plan.repository,
     window: plan.window,

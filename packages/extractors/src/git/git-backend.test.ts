@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { NotAGitRepositoryError, PathNotFoundError } from '@gitlore/core'
@@ -11,12 +11,22 @@ import {
   buildSyntheticRepository,
   git,
   type HistoryFixture,
+  people,
+  RepoBuilder,
 } from '@gitlore/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createCliBackend } from './cli-backend.js'
 import { extractGitHistory } from './extract-git-history.js'
-import type { GitBackendKind } from './git-backend.js'
+import type { GitBackend } from './git-backend.js'
+import { createIsomorphicBackend } from './isomorphic-backend.js'
 import { buildEdgeCaseRepository } from './test-support/edge-case-repository.js'
-import { gitLogOracle, withoutStatus } from './test-support/git-log-oracle.js'
+import { gitLogOracle, type OracleCommit, withoutStatus } from './test-support/git-log-oracle.js'
+import {
+  buildPartialCloneFixture,
+  looseCopy,
+  objectPath,
+  type PartialCloneFixture,
+} from './test-support/partial-clone-repository.js'
 
 // One suite, run against both backends (like unstorage's driver suite): every fixture is read by
 // the backend and compared with plain `git log --numstat --no-renames` run by the real git binary.
@@ -32,12 +42,13 @@ interface Fixtures {
   edge: { dir: string; submodulePath: string }
   synthetic: string
   bare: string
+  partial: PartialCloneFixture
 }
 
 let fixtures: Fixtures
 
 beforeAll(async () => {
-  const [history, empty, shallow, detached, submodule, edge, synthetic] = await Promise.all([
+  const [history, empty, shallow, detached, submodule, edge, synthetic, partial] = await Promise.all([
     buildHistoryFixture(),
     buildEmptyFixture(),
     buildShallowFixture(6),
@@ -45,15 +56,51 @@ beforeAll(async () => {
     buildSubmoduleFixture(),
     buildEdgeCaseRepository(),
     buildSyntheticRepository({ commits: 400, files: 80, seed: 3 }),
+    buildPartialCloneFixture(),
   ])
   const bare = join(await mkdtemp(join(tmpdir(), 'gitlore-bare-')), 'history.git')
   await git(history.dir, ['clone', '--quiet', '--bare', history.dir, bare])
-  fixtures = { history, empty, shallow, detached, submodule, edge, synthetic, bare }
+  fixtures = { history, empty, shallow, detached, submodule, edge, synthetic, bare, partial }
 })
 
-describe.each<GitBackendKind>(['cli', 'isomorphic'])('%s backend', (kind) => {
+/** The backends under test: the CLI backend also with three git processes, so every fixture is split. */
+const backends: [string, (dir: string) => GitBackend][] = [
+  ['cli', (dir) => createCliBackend({ dir })],
+  ['cli, 3 processes', (dir) => createCliBackend({ dir, parallelism: 3 })],
+  ['isomorphic', (dir) => createIsomorphicBackend({ dir })],
+]
+
+/** The reference history with the file events `unknown` picks marked as having unknown line counts. */
+async function oracleWithUnknownLines(
+  dir: string,
+  unknown: (sha: string, path: string) => boolean,
+): Promise<OracleCommit[]> {
+  return (await gitLogOracle(dir)).map((commit) => ({
+    ...commit,
+    files: commit.files.map((file) =>
+      unknown(commit.sha, file.path)
+        ? { path: file.path, added: 0, removed: 0, binary: false, linesUnknown: true as const }
+        : file,
+    ),
+  }))
+}
+
+/** Objects `git rev-list --missing=print` reports missing among everything reachable. */
+async function missingObjects(dir: string): Promise<string[]> {
+  const listing = await git(dir, ['rev-list', '--objects', '--no-object-names', '--missing=print', '--all'], {
+    GIT_NO_LAZY_FETCH: '1',
+  })
+  return listing
+    .split('\n')
+    .filter((line) => line.startsWith('?'))
+    .sort()
+}
+
+const short = (sha: string | undefined) => (sha as string).slice(0, 12)
+
+describe.each(backends)('%s backend', (_, backendFor) => {
   const extract = (dir: string, window: { since: string; until?: string } = everything) =>
-    extractGitHistory({ dir, ...window, backend: kind })
+    extractGitHistory({ dir, ...window, backend: backendFor(dir) })
 
   it('reads the history fixture exactly as git log does, newest first', async () => {
     const history = await extract(fixtures.history.dir)
@@ -209,10 +256,112 @@ describe.each<GitBackendKind>(['cli', 'isomorphic'])('%s backend', (kind) => {
     expect(withoutStatus(history.commits)).toEqual(await gitLogOracle(fixtures.bare))
   })
 
+  it('reads a store that lacks a blob: the file events needing it have unknown line counts, everything else is exact', async () => {
+    const { damaged, complete, shas } = fixtures.partial
+    const history = await extract(damaged)
+    const needsBlob = (sha: string, path: string) => path === 'big.txt' && (sha === shas.second || sha === shas.third)
+    expect(withoutStatus(history.commits)).toEqual(await oracleWithUnknownLines(complete, needsBlob))
+    expect(history.warnings).toEqual([
+      `line counts unknown for 2 file event(s) whose blobs are missing from the object store (a partial clone?): ${short(shas.third)} big.txt, ${short(shas.second)} big.txt; they count 0 added and 0 removed lines, every other number is exact, and nothing was fetched (fetch the objects with git to count them)`,
+    ])
+  })
+
+  it('reads a store that lacks a tree: the commits whose diffs need it have unknown files, with a warning', async () => {
+    const { treeless, treelessCommits, complete } = fixtures.partial
+    const history = await extract(treeless)
+    const expected = (await gitLogOracle(complete)).map((commit) =>
+      treelessCommits.includes(commit.sha) ? { ...commit, files: [] } : commit,
+    )
+    expect(withoutStatus(history.commits)).toEqual(expected)
+    expect(history.warnings).toEqual([
+      `files unknown for 2 commit(s) whose trees are missing from the object store (a partial clone?): ${short(treelessCommits[1])}, ${short(treelessCommits[0])}; they count as commits without files, and nothing was fetched`,
+    ])
+  })
+
+  it('reads a partial clone whose promisor remote is gone, every missing blob an unknown line count', async () => {
+    const { partial, complete } = fixtures.partial
+    const history = await extract(partial)
+    expect(withoutStatus(history.commits)).toEqual(
+      await oracleWithUnknownLines(complete, (_sha, path) => path === 'big.txt'),
+    )
+    expect(history.warnings).toHaveLength(1)
+    expect(history.warnings[0]).toMatch(/^line counts unknown for 4 file event\(s\) whose blobs are missing/)
+  })
+
+  it('never fetches a missing object, even from a reachable promisor remote', async () => {
+    const { reachable, complete } = fixtures.partial
+    const before = await missingObjects(reachable)
+    expect(before).toHaveLength(3)
+    const history = await extract(reachable)
+    expect(await missingObjects(reachable)).toEqual(before)
+    expect(withoutStatus(history.commits)).toEqual(
+      await oracleWithUnknownLines(complete, (_sha, path) => path === 'big.txt'),
+    )
+  })
+
+  it('honours replace refs as git log does, unless core.useReplaceRefs is off', async () => {
+    const { complete, shas } = fixtures.partial
+    const dir = join(await mkdtemp(join(tmpdir(), 'gitlore-replaced-')), 'repo')
+    await git(complete, ['clone', '--quiet', '--no-local', complete, dir])
+    const small = (await git(dir, ['rev-parse', `${shas.second}:big.txt`])).trim()
+    await writeFile(join(dir, '.git', 'replacement'), 'only one line now\n')
+    const replacementBlob = (await git(dir, ['hash-object', '-w', join(dir, '.git', 'replacement')])).trim()
+    await git(dir, ['replace', small, replacementBlob])
+    const tree = (await git(dir, ['rev-parse', `${shas.fourth}^{tree}`])).trim()
+    const replacementCommit = (
+      await git(dir, ['commit-tree', tree, '-p', shas.second as string, '-m', 'Replaced message'], {
+        GIT_AUTHOR_NAME: 'Rita Replace',
+        GIT_AUTHOR_EMAIL: 'rita@example.com',
+        GIT_AUTHOR_DATE: '2025-03-04T12:00:00Z',
+        GIT_COMMITTER_NAME: 'Rita Replace',
+        GIT_COMMITTER_EMAIL: 'rita@example.com',
+        GIT_COMMITTER_DATE: '2025-03-04T12:00:00Z',
+      })
+    ).trim()
+    await git(dir, ['replace', shas.fourth as string, replacementCommit])
+    const replaced = await extract(dir)
+    const oracle = await gitLogOracle(dir)
+    expect(oracle.find((commit) => commit.sha === shas.fourth)?.subject).toBe('Replaced message')
+    expect(oracle.map((commit) => commit.sha)).not.toContain(shas.third)
+    expect(withoutStatus(replaced.commits)).toEqual(oracle)
+    await git(dir, ['config', 'core.useReplaceRefs', 'false'])
+    expect(withoutStatus((await extract(dir)).commits)).toEqual(await gitLogOracle(complete))
+  })
+
   it('rejects a directory outside any repository and a missing path', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'gitlore-not-a-repo-'))
     await expect(extract(outside)).rejects.toBeInstanceOf(NotAGitRepositoryError)
     await expect(extract(join(outside, 'missing'))).rejects.toBeInstanceOf(PathNotFoundError)
+  })
+})
+
+describe('the CLI backend', () => {
+  it('counts a commit it must read from blobs as git log would, diff attributes included', async () => {
+    const builder = new RepoBuilder()
+    builder.commit({
+      author: people.alice,
+      date: '2025-04-01T10:00:00Z',
+      message: 'Start\n',
+      files: { '.gitattributes': '*.dat -diff\n', 'data.dat': 'one\n', 'big.txt': 'a\n', 'nul.txt': 'x\0y\n' },
+    })
+    const second = builder.commit({
+      author: people.bob,
+      date: '2025-04-02T10:00:00Z',
+      message: 'Change everything\n',
+      files: { 'data.dat': 'one\ntwo\n', 'big.txt': 'a\nb\n', 'nul.txt': 'x\0z\n', 'plain.txt': 'p\nq\n' },
+    })
+    const source = await builder.build()
+    const expected = await gitLogOracle(source)
+    const dir = await looseCopy(source)
+    await rm(objectPath(dir, (await git(dir, ['rev-parse', `${builder.sha(second)}:big.txt`])).trim()))
+    const history = await extractGitHistory({ dir, ...everything, backend: createCliBackend({ dir }) })
+    const files = history.commits[0]?.files ?? []
+    expect(files.find((file) => file.path === 'data.dat')).toMatchObject({ added: 0, removed: 0, binary: true })
+    expect(withoutStatus(history.commits)[0]?.files).toEqual(
+      expected[0]?.files.map((file) =>
+        file.path === 'big.txt' ? { path: 'big.txt', added: 0, removed: 0, binary: false, linesUnknown: true } : file,
+      ),
+    )
   })
 })
 
@@ -227,6 +376,9 @@ describe('both backends', () => {
       fixtures.edge.dir,
       fixtures.synthetic,
       fixtures.bare,
+      fixtures.partial.damaged,
+      fixtures.partial.treeless,
+      fixtures.partial.partial,
     ]
     for (const dir of dirs) {
       const [cli, isomorphic] = await Promise.all([

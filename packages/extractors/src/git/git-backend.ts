@@ -16,6 +16,12 @@ export interface RepositoryState {
   readonly shallowCommits: readonly string[]
   /** The `.mailmap` text that applies (work tree root, or `HEAD:.mailmap` in a bare repository); null without one. */
   readonly mailmap: string | null
+  /**
+   * The replace refs in effect (`git replace`), as sorted `<object> <replacement>` lines; empty when
+   * there are none or replacing is off (`GIT_NO_REPLACE_OBJECTS`, `core.useReplaceRefs=false`).
+   * Both backends read replaced objects as git does, so these decide what the history says.
+   */
+  readonly replacements: readonly string[]
 }
 
 /** Options of one backend call. */

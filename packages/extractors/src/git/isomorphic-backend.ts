@@ -1,3 +1,4 @@
+import * as fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { GitCommandError, type RawCommit } from '@gitlore/core'
@@ -7,8 +8,10 @@ import { loadIsomorphicGit } from './isomorphic/load-isomorphic-git.js'
 import { locateRepository, type RepositoryLocation } from './isomorphic/locate-repository.js'
 import { ObjectReader, treeMode } from './isomorphic/object-reader.js'
 import { diffTrees } from './isomorphic/tree-diff.js'
+import { MissingObjectError } from './missing-object-error.js'
 import { toRawCommit } from './raw-commit.js'
 import { describeRemote } from './remote.js'
+import { describeReplacements, isFalse, readReplaceRefs, replaceObjectsDisabled } from './replace-refs.js'
 import { readShallowCommits, readWorkTreeMailmap } from './repository-files.js'
 
 /** Options of `createIsomorphicBackend`. */
@@ -21,6 +24,16 @@ interface Opened {
   readonly location: RepositoryLocation
   readonly reader: ObjectReader
   readonly shallow: ReadonlySet<string>
+  readonly replacements: ReadonlyMap<string, string>
+}
+
+/** The replace refs git would apply: none when `GIT_NO_REPLACE_OBJECTS` or `core.useReplaceRefs=false` says so. */
+async function activeReplaceRefs(commonDir: string): Promise<ReadonlyMap<string, string>> {
+  if (replaceObjectsDisabled()) return new Map()
+  const replacements = await readReplaceRefs(commonDir)
+  if (replacements.size === 0) return replacements
+  const setting = await (await loadIsomorphicGit()).getConfig({ fs, gitdir: commonDir, path: 'core.useReplaceRefs' })
+  return isFalse(setting) ? new Map() : replacements
 }
 
 /** HEAD's target: the sha (null when the branch has no commit yet) and the branch (null when detached). */
@@ -43,7 +56,12 @@ async function headMailmap(reader: ObjectReader, head: string | null): Promise<U
   if (head === null) return null
   const root = await reader.tree((await reader.commit(head)).tree)
   const entry = root.find((candidate) => candidate.key === '.mailmap' && candidate.mode !== treeMode)
-  return entry === undefined ? null : reader.blob(entry.oid)
+  if (entry === undefined) return null
+  // A partial clone may lack the blob; git then reads no .mailmap either.
+  return reader.blob(entry.oid).catch((error: unknown) => {
+    if (MissingObjectError.isInstance(error)) return null
+    throw error
+  })
 }
 
 /**
@@ -57,8 +75,16 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
   const open = (): Promise<Opened> => {
     opened ??= (async () => {
       const location = await locateRepository(dir)
-      const shallow = new Set(await readShallowCommits(location.commonDir))
-      return { location, reader: new ObjectReader(location.commonDir), shallow }
+      const [shallow, replacements] = await Promise.all([
+        readShallowCommits(location.commonDir),
+        activeReplaceRefs(location.commonDir),
+      ])
+      return {
+        location,
+        reader: new ObjectReader(location.commonDir, replacements),
+        shallow: new Set(shallow),
+        replacements,
+      }
     })()
     return opened
   }
@@ -88,6 +114,7 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
         },
         shallowCommits: [...shallow],
         mailmap: mailmap === null ? null : decodeLossy(mailmap),
+        replacements: describeReplacements(repository.replacements),
       }
     },
 
@@ -120,12 +147,19 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
         const commit = await reader.commit(sha)
         const parents = shallow.has(sha) ? [] : commit.parents
         let changes = { files: [] as RawCommit['files'], submoduleEntries: 0 }
+        let filesUnknown = false
         if (parents.length < 2) {
           const parent = parents[0]
           const parentTree = parent === undefined ? null : (treeOf.get(parent) ?? (await reader.commit(parent)).tree)
-          changes = await diffTrees(reader, parentTree, commit.tree)
+          try {
+            changes = await diffTrees(reader, parentTree, commit.tree)
+          } catch (error) {
+            // A tree is missing (a treeless partial clone): the commit's files are unknown, as with git.
+            if (!MissingObjectError.isInstance(error)) throw error
+            filesUnknown = true
+          }
         }
-        yield toRawCommit({
+        const raw = toRawCommit({
           sha,
           parents,
           authorName: commit.authorName,
@@ -137,6 +171,7 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
           files: changes.files,
           submoduleEntries: changes.submoduleEntries,
         })
+        yield filesUnknown ? { ...raw, filesUnknown } : raw
       }
     },
   }

@@ -107,3 +107,27 @@ export function countLineChanges(before: Uint8Array, after: Uint8Array): { added
   )
   return { added: changed2, removed: changed1 }
 }
+
+/** One file's line counts as `git log --numstat` gives them. */
+export interface FileLineCounts {
+  readonly added: number
+  readonly removed: number
+  readonly binary: boolean
+}
+
+/**
+ * Line counts of one file change: `before` is null for an added file, `after` for a deleted one.
+ * `binary` is git's decision from a `diff` attribute when there is one (the git CLI backend reads
+ * attributes); otherwise the content decides, as git's `buffer_is_binary` does.
+ */
+export function fileLineCounts(
+  before: Uint8Array | null,
+  after: Uint8Array | null,
+  binary: boolean | null = null,
+): FileLineCounts {
+  const isBinaryChange = binary ?? ((before !== null && isBinary(before)) || (after !== null && isBinary(after)))
+  if (isBinaryChange) return { added: 0, removed: 0, binary: true }
+  if (before === null) return { added: after === null ? 0 : countLines(after), removed: 0, binary: false }
+  if (after === null) return { added: 0, removed: countLines(before), binary: false }
+  return { ...countLineChanges(before, after), binary: false }
+}

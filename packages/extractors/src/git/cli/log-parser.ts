@@ -8,26 +8,31 @@ const headerFields = 7
 
 /**
  * `git log` arguments whose output `LogParser` reads: identities before `.mailmap`, messages
- * re-encoded to UTF-8 by git (`i18n.logOutputEncoding` is pinned), and per file both `--raw`
- * (modes and status, to spot submodules) and `--numstat` (line counts), NUL-separated.
+ * re-encoded to UTF-8 by git (`i18n.logOutputEncoding` is pinned), and per file `--raw` (modes,
+ * blob ids and status, to spot submodules and missing blobs), NUL-separated. `numstatArgs` adds the
+ * line counts.
  */
-export const logArgs = [
+export const rawLogArgs = [
   '--format=%x1e%H%x00%P%x00%at%x00%ct%x00%an%x00%ae%x00%B',
   '-z',
   '--raw',
-  '--numstat',
   '--no-renames',
   '--no-abbrev',
-  '--diff-algorithm=myers',
   '--no-color',
   '--no-ext-diff',
 ]
 
-interface RawEntry {
+/** `rawLogArgs` with line counts (`--numstat`), as `git log --numstat --no-renames` computes them. */
+export const logArgs = [...rawLogArgs, '--numstat', '--diff-algorithm=myers']
+
+/** One `--raw` entry: `:<old mode> <new mode> <old blob> <new blob> <status>` and the path. */
+export interface RawEntry {
   readonly oldMode: string
   readonly newMode: string
+  readonly oldOid: string
+  readonly newOid: string
   readonly status: string
-  path?: Buffer
+  readonly path: Buffer
 }
 
 interface NumstatEntry {
@@ -37,33 +42,106 @@ interface NumstatEntry {
   readonly path: Buffer
 }
 
+/** One commit of `git log` output, before its files are paired up. */
+export interface LogRecord {
+  readonly sha: string
+  readonly parents: readonly string[]
+  readonly authorName: Buffer
+  readonly authorEmail: Buffer
+  readonly authorTime: number
+  readonly committerTime: number
+  readonly message: Buffer
+  readonly raw: readonly RawEntry[]
+  /** Empty when the log ran without `--numstat`. */
+  readonly numstat: readonly NumstatEntry[]
+}
+
 const statuses: Readonly<Record<string, FileStatus>> = { A: 'added', D: 'deleted' }
+const gitlink = '160000'
 
 function unexpected(detail: string): GitCommandError {
   return new GitCommandError(`unexpected git log output (${detail}); please report this with your git version`)
 }
 
-/** Parses `git log` output produced with `logArgs`, chunk by chunk, into raw commits. */
+/** A raw entry's status as gitlore reports it. */
+export function fileStatus(entry: RawEntry): FileStatus {
+  return statuses[entry.status] ?? 'modified'
+}
+
+/** Whether a raw entry is a submodule (gitlink) change, which gitlore skips and counts. */
+export function isSubmoduleEntry(entry: RawEntry): boolean {
+  return entry.oldMode === gitlink || entry.newMode === gitlink
+}
+
+/** A record read with `--numstat` as a commit: raw and numstat entries paired, submodules counted. */
+export function recordToCommit(record: LogRecord): RawCommit {
+  if (record.raw.length !== record.numstat.length) throw unexpected('raw and numstat entries differ in number')
+  const files: FileChange[] = []
+  let submoduleEntries = 0
+  for (let index = 0; index < record.raw.length; index++) {
+    const entry = record.raw[index] as RawEntry
+    const stat = record.numstat[index] as NumstatEntry
+    if (!entry.path.equals(stat.path)) throw unexpected('raw and numstat paths differ')
+    if (isSubmoduleEntry(entry)) {
+      submoduleEntries++
+      continue
+    }
+    files.push({
+      path: decodeLossy(stat.path),
+      added: stat.added,
+      removed: stat.removed,
+      status: fileStatus(entry),
+      binary: stat.binary,
+    })
+  }
+  return commitOf(record, files, submoduleEntries)
+}
+
+/** A record's commit with the given files. */
+export function commitOf(record: LogRecord, files: readonly FileChange[], submoduleEntries: number): RawCommit {
+  return toRawCommit({
+    sha: record.sha,
+    parents: record.parents,
+    authorName: record.authorName,
+    authorEmail: record.authorEmail,
+    authorTime: record.authorTime,
+    committerTime: record.committerTime,
+    encoding: '',
+    message: record.message,
+    files,
+    submoduleEntries,
+  })
+}
+
+interface PendingEntry {
+  readonly oldMode: string
+  readonly newMode: string
+  readonly oldOid: string
+  readonly newOid: string
+  readonly status: string
+}
+
+/** Parses `git log` output produced with `logArgs` or `rawLogArgs`, chunk by chunk, into records. */
 export class LogParser {
   private readonly tokenizer = new NulTokenizer()
   private header: Buffer[] = []
   private raw: RawEntry[] = []
   private numstat: NumstatEntry[] = []
-  private pendingPath: RawEntry | null = null
+  private pendingPath: PendingEntry | null = null
   private firstDiffToken = false
 
-  /** The commits completed by this chunk of output. */
-  push(chunk: Buffer): RawCommit[] {
-    const commits: RawCommit[] = []
+  /** The records completed by this chunk of output. */
+  push(chunk: Buffer): LogRecord[] {
+    const records: LogRecord[] = []
     for (const token of this.tokenizer.push(chunk)) {
-      const commit = this.token(token)
-      if (commit !== null) commits.push(commit)
+      const record = this.token(token)
+      if (record !== null) records.push(record)
     }
-    return commits
+    return records
   }
 
-  /** The last commit, once the output has ended. */
-  end(): RawCommit[] {
+  /** The last record, once the output has ended. */
+  end(): LogRecord[] {
     const rest = this.tokenizer.end()
     if (rest !== null && rest.length > 0) throw unexpected('output ends inside a record')
     if (this.header.length === 0) return []
@@ -71,7 +149,7 @@ export class LogParser {
     return [this.finish()]
   }
 
-  private token(token: Buffer): RawCommit | null {
+  private token(token: Buffer): LogRecord | null {
     if (this.header.length < headerFields) {
       if (this.header.length === 0 && token[0] !== recordStart) throw unexpected('record without a start marker')
       this.header.push(token)
@@ -79,22 +157,27 @@ export class LogParser {
       return null
     }
     if (this.pendingPath !== null) {
-      this.pendingPath.path = token
-      this.raw.push(this.pendingPath)
+      this.raw.push({ ...this.pendingPath, path: token })
       this.pendingPath = null
       return null
     }
     if (token[0] === recordStart) {
-      const commit = this.finish()
+      const record = this.finish()
       this.header = [token]
-      return commit
+      return record
     }
     const entry = this.firstDiffToken && token[0] === 0x0a ? token.subarray(1) : token
     this.firstDiffToken = false
     if (entry[0] === 0x3a) {
       // :<old mode> <new mode> <old sha> <new sha> <status>
       const fields = entry.toString('latin1', 1).split(' ')
-      this.pendingPath = { oldMode: fields[0] ?? '', newMode: fields[1] ?? '', status: fields[4] ?? '' }
+      this.pendingPath = {
+        oldMode: fields[0] ?? '',
+        newMode: fields[1] ?? '',
+        oldOid: fields[2] ?? '',
+        newOid: fields[3] ?? '',
+        status: fields[4] ?? '',
+      }
       return null
     }
     const firstTab = entry.indexOf(9)
@@ -112,7 +195,7 @@ export class LogParser {
     return null
   }
 
-  private finish(): RawCommit {
+  private finish(): LogRecord {
     const [marker, parents, authorTime, committerTime, name, email, message] = this.header as [
       Buffer,
       Buffer,
@@ -122,40 +205,21 @@ export class LogParser {
       Buffer,
       Buffer,
     ]
-    if (this.raw.length !== this.numstat.length) throw unexpected('raw and numstat entries differ in number')
-    const files: FileChange[] = []
-    let submoduleEntries = 0
-    this.raw.forEach((entry, index) => {
-      const stat = this.numstat[index] as NumstatEntry
-      if (entry.path === undefined || !entry.path.equals(stat.path)) throw unexpected('raw and numstat paths differ')
-      if (entry.oldMode === '160000' || entry.newMode === '160000') {
-        submoduleEntries++
-        return
-      }
-      files.push({
-        path: decodeLossy(stat.path),
-        added: stat.added,
-        removed: stat.removed,
-        status: statuses[entry.status] ?? 'modified',
-        binary: stat.binary,
-      })
-    })
     const parentText = parents.toString('latin1')
-    const commit = toRawCommit({
+    const record: LogRecord = {
       sha: marker.toString('latin1', 1),
       parents: parentText === '' ? [] : parentText.split(' '),
       authorName: name,
       authorEmail: email,
       authorTime: Number(authorTime.toString('latin1')),
       committerTime: Number(committerTime.toString('latin1')),
-      encoding: '',
       message,
-      files,
-      submoduleEntries,
-    })
+      raw: this.raw,
+      numstat: this.numstat,
+    }
     this.header = []
     this.raw = []
     this.numstat = []
-    return commit
+    return record
   }
 }

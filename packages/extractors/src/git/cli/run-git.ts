@@ -8,8 +8,8 @@ export interface GitCommand {
   readonly cwd: string
   /** Arguments after git's global options. */
   readonly args: readonly string[]
-  /** Text written to git's standard input. */
-  readonly input?: string
+  /** Text or bytes written to git's standard input. */
+  readonly input?: string | Uint8Array
   /** Kills git when aborted. */
   readonly signal?: AbortSignal | undefined
   /** Exit codes that mean "nothing found" rather than failure (e.g. 1 for `git config --get`). */
@@ -23,11 +23,13 @@ export interface GitExit {
 }
 
 /**
- * Global options for every command: replace refs off (isomorphic-git does not read them), and
- * settings that change what `git log` prints pinned to git's defaults whatever the user's config.
+ * Global options for every command: settings that change what `git log` prints pinned to git's
+ * defaults whatever the user's config. Replace refs stay on, as plain `git log` honours them (the
+ * isomorphic backend applies them the same way). `protocol.allow=never` reaches any child git
+ * through GIT_CONFIG_PARAMETERS, so a lazy fetch of a partial clone's missing objects cannot reach
+ * a remote even on a git older than GIT_NO_LAZY_FETCH (2.39.4, 2.44).
  */
 const globalArgs = [
-  '--no-replace-objects',
   '-c',
   'log.showRoot=true',
   '-c',
@@ -44,6 +46,8 @@ const globalArgs = [
   'core.quotePath=false',
   '-c',
   'i18n.logOutputEncoding=UTF-8',
+  '-c',
+  'protocol.allow=never',
 ]
 
 /** Variables that would point git at another repository than the directory we name. */
@@ -56,8 +60,30 @@ const repositoryVariables = [
   'GIT_NAMESPACE',
 ]
 
-function gitEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' }
+/**
+ * glibc malloc settings for git's own allocations. git allocates and frees a buffer per object it
+ * inflates; with glibc's defaults the heap is trimmed and grown again around each one, so a
+ * `git log --numstat` spends a third of its time in page faults on fresh memory (measured: 250,000
+ * minor faults and 0.4 s of system time for 1,200 commits of vite, 27,000 and 0.06 s with these).
+ * Keeping freed memory costs nothing git would not hold at its peak anyway. Other C libraries ignore it.
+ */
+const mallocTunables = [
+  'glibc.malloc.trim_threshold=268435456',
+  'glibc.malloc.mmap_threshold=268435456',
+  'glibc.malloc.top_pad=16777216',
+].join(':')
+
+/** The environment git runs in: no prompts, no lazy fetches, no optional locks, the C locale. */
+export function gitEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_NO_LAZY_FETCH: '1',
+    LC_ALL: 'C',
+    // The user's own tunables come last, so they win.
+    GLIBC_TUNABLES: process.env.GLIBC_TUNABLES ? `${mallocTunables}:${process.env.GLIBC_TUNABLES}` : mallocTunables,
+  }
   for (const name of repositoryVariables) delete env[name]
   return env
 }

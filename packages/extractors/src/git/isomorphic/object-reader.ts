@@ -1,6 +1,7 @@
 import { GitCommandError } from '@gitlore/core'
 import { type CommitObject, parseCommitObject } from '../commit-object.js'
 import { decodeLossy, isAscii } from '../decode.js'
+import { MissingObjectError } from '../missing-object-error.js'
 import { DeltaBaseCache } from './delta-base-cache.js'
 import { loadIsomorphicGit } from './load-isomorphic-git.js'
 import { createObjectFs, type ObjectFs } from './object-fs.js'
@@ -97,12 +98,23 @@ export class ObjectReader {
   private readonly trees = new Recent<readonly TreeEntry[]>(200_000, (entries) => entries.length + 1)
   private readonly blobs = new Recent<Buffer>(64 * 1024 * 1024, (blob) => blob.length + 64)
 
-  constructor(private readonly gitDir: string) {
+  /**
+   * @param gitDir the git directory that holds the objects.
+   * @param replacements replace refs (object -> replacement) to apply, as git does; empty for none.
+   */
+  constructor(
+    private readonly gitDir: string,
+    private readonly replacements: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.client = createObjectFs(gitDir)
   }
 
-  /** An object's content and type; on a miss, looks again once with fresh directory listings. */
-  async read(oid: string): Promise<{ type: string; content: Buffer }> {
+  /**
+   * An object's content and type (its replacement's, when a replace ref names it); on a miss, looks
+   * again once with fresh directory listings, then throws `MissingObjectError`.
+   */
+  async read(named: string): Promise<{ type: string; content: Buffer }> {
+    const oid = this.replaced(named)
     for (let attempt = 0; ; attempt++) {
       try {
         await this.deltaBases.beforeRead()
@@ -120,13 +132,28 @@ export class ObjectReader {
           content: Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.length),
         }
       } catch (error) {
-        if ((error as { code?: string }).code === 'NotFoundError' && attempt === 0) {
-          this.client.invalidate()
-          continue
+        if ((error as { code?: string }).code === 'NotFoundError') {
+          if (attempt === 0) {
+            this.client.invalidate()
+            continue
+          }
+          throw new MissingObjectError(oid, { cause: error })
         }
         throw new GitCommandError(`cannot read git object ${oid}: ${(error as Error).message}`, { cause: error })
       }
     }
+  }
+
+  /** git's `lookup_replace_object`: follows replace refs, at most five deep. */
+  private replaced(oid: string): string {
+    let current = oid
+    for (let depth = 0; depth < 5; depth++) {
+      const next = this.replacements.get(current)
+      if (next === undefined) return current
+      current = next
+    }
+    if (this.replacements.has(current)) throw new GitCommandError(`replace depth too high for object ${oid}`)
+    return current
   }
 
   private async typed(oid: string, type: string): Promise<Buffer> {

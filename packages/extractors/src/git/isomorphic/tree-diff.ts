@@ -1,8 +1,12 @@
 import type { FileChange, FileStatus } from '@gitlore/core'
-import { countLineChanges, countLines, isBinary } from '../line-changes.js'
+import { fileLineCounts } from '../line-changes.js'
+import { MissingObjectError } from '../missing-object-error.js'
 import { gitlinkMode, type ObjectReader, type TreeEntry, treeMode } from './object-reader.js'
 
-/** A commit's changes as `git log --numstat --no-renames` reports them, minus submodule entries. */
+/**
+ * A commit's changes as `git log --numstat --no-renames` reports them, minus submodule entries. A
+ * file whose blob is missing has `linesUnknown`; a missing tree throws `MissingObjectError`.
+ */
 export interface TreeChanges {
   readonly files: FileChange[]
   /** Submodule (gitlink) entries that changed and were left out of `files`. */
@@ -18,16 +22,17 @@ async function fileChange(
   after: TreeEntry | null,
 ): Promise<FileChange> {
   const status: FileStatus = before === null ? 'added' : after === null ? 'deleted' : 'modified'
-  const old = before === null ? null : await reader.blob(before.oid)
-  const now = after === null ? null : await reader.blob(after.oid)
-  if ((old !== null && isBinary(old)) || (now !== null && isBinary(now))) {
-    return { path, added: 0, removed: 0, status, binary: true }
+  let old: Buffer | null
+  let now: Buffer | null
+  try {
+    old = before === null ? null : await reader.blob(before.oid)
+    now = after === null ? null : await reader.blob(after.oid)
+  } catch (error) {
+    if (!MissingObjectError.isInstance(error)) throw error
+    return { path, added: 0, removed: 0, status, binary: false, linesUnknown: true }
   }
-  if (old === null) return { path, added: countLines(now as Buffer), removed: 0, status, binary: false }
-  if (now === null) return { path, added: 0, removed: countLines(old), status, binary: false }
-  if (before?.oid === after?.oid) return { path, added: 0, removed: 0, status, binary: false }
-  const { added, removed } = countLineChanges(old, now)
-  return { path, added, removed, status, binary: false }
+  const { added, removed, binary } = fileLineCounts(old, now)
+  return { path, added, removed, status, binary }
 }
 
 /**
