@@ -7,7 +7,7 @@ import { computeHotspots } from './hotspots.js'
 import { computeHubs } from './hubs.js'
 import { computeOwnership } from './ownership.js'
 import { computePeople } from './people.js'
-import { prepareCommits } from './prepare-commits.js'
+import { type PreparedCommit, prepareCommits } from './prepare-commits.js'
 import { findReverts } from './reverts.js'
 
 export interface AnalyzeHistoryOptions {
@@ -48,6 +48,7 @@ export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHisto
       total: history.commits.length,
       merges: history.merges,
       authors: new Set(history.commits.map((commit) => commit.identity)).size,
+      ...unknownLineCounts(history.commits),
     },
     hotspots: capList(hotspots, top),
     coupling: capList(coupling, top),
@@ -58,4 +59,11 @@ export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHisto
     ownership: computeOwnership(history.commits, hotspots),
     people: capList(computePeople(history.commits), top),
   }
+}
+
+/** `{ unknownLineCounts }` when some file events have unknown line counts (missing blobs), else nothing. */
+function unknownLineCounts(commits: readonly PreparedCommit[]): { unknownLineCounts?: number } {
+  let unknown = 0
+  for (const { commit } of commits) for (const file of commit.files) if (file.linesUnknown === true) unknown++
+  return unknown > 0 ? { unknownLineCounts: unknown } : {}
 }

@@ -31,6 +31,33 @@ describe('hotspots', () => {
     ])
   })
 
+  it('counts file events with unknown line counts on the path and in the window, adding no lines', () => {
+    const { hotspots, commits } = analyzeHistory([
+      makeCommit({
+        files: [
+          { path: 'big.py', linesUnknown: true },
+          { path: 'a.ts', added: 2 },
+        ],
+      }),
+      makeCommit({ files: [{ path: 'big.py', added: 3, removed: 1 }] }),
+      makeCommit({ files: [{ path: 'big.py', linesUnknown: true, status: 'deleted' }] }),
+    ])
+    expect(commits).toEqual({ total: 3, merges: 0, authors: 1, unknownLineCounts: 2 })
+    expect(hotspots).toEqual([
+      {
+        path: 'big.py',
+        commits: 3,
+        added: 3,
+        removed: 1,
+        churn: 4,
+        authors: 1,
+        lastChanged: dayAt(0),
+        unknownLineCounts: 2,
+      },
+      { path: 'a.ts', commits: 1, added: 2, removed: 0, churn: 2, authors: 1, lastChanged: dayAt(0) },
+    ])
+  })
+
   it('breaks ties by churn, then by path in code-unit order', () => {
     const { hotspots } = analyzeHistory([
       makeCommit({

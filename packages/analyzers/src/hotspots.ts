@@ -6,13 +6,15 @@ interface HotspotTally {
   commits: number
   added: number
   removed: number
+  unknownLineCounts: number
   readonly authors: Set<string>
   lastTime: number
   lastChanged: string
 }
 
 /**
- * Every path touched by the commits, sorted by commits desc, churn desc, path asc. `lastChanged`
+ * Every path touched by the commits, sorted by commits desc, churn desc, path asc. File events with
+ * unknown line counts (missing blobs) add 0 lines and are counted in `unknownLineCounts`. `lastChanged`
  * is the `authoredAt` string of the latest commit touching the path, as given (the first one in
  * input order when two share the latest instant).
  */
@@ -22,7 +24,15 @@ export function computeHotspots(commits: readonly PreparedCommit[]): Hotspot[] {
     for (const path of paths) {
       let tally = tallies.get(path)
       if (tally === undefined) {
-        tally = { commits: 0, added: 0, removed: 0, authors: new Set(), lastTime: time, lastChanged: commit.authoredAt }
+        tally = {
+          commits: 0,
+          added: 0,
+          removed: 0,
+          unknownLineCounts: 0,
+          authors: new Set(),
+          lastTime: time,
+          lastChanged: commit.authoredAt,
+        }
         tallies.set(path, tally)
       } else if (time > tally.lastTime) {
         tally.lastTime = time
@@ -36,6 +46,7 @@ export function computeHotspots(commits: readonly PreparedCommit[]): Hotspot[] {
       const tally = tallies.get(file.path) as HotspotTally
       tally.added += file.added
       tally.removed += file.removed
+      if (file.linesUnknown === true) tally.unknownLineCounts++
     }
   }
   const hotspots = [...tallies].map(
@@ -47,6 +58,7 @@ export function computeHotspots(commits: readonly PreparedCommit[]): Hotspot[] {
       churn: tally.added + tally.removed,
       authors: tally.authors.size,
       lastChanged: tally.lastChanged,
+      ...(tally.unknownLineCounts > 0 ? { unknownLineCounts: tally.unknownLineCounts } : {}),
     }),
   )
   return hotspots.sort((x, y) => y.commits - x.commits || y.churn - x.churn || compareText(x.path, y.path))

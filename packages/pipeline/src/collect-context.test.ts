@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildHistoryFixture, git } from '@gitlore/fixtures'
+import { buildHistoryFixture, buildPartialCloneFixture, git, gitWithInput } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { collectContext } from './collect-context.js'
 import type { PipelineEvent } from './pipeline-event.js'
@@ -54,6 +54,50 @@ describe('collectContext', () => {
       expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^cache: /) }),
     )
     expect(await readFile(join(dir, '.gitlore', 'cache.db'), 'utf8')).toBe('not a database\n')
+  })
+
+  it('a store that lacks a blob: unknown line counts counted and named, recounted once the blob is back', async () => {
+    const { damaged, complete, removedBlob, shas } = await buildPartialCloneFixture()
+    const events: PipelineEvent[] = []
+    const options = {
+      dir: damaged,
+      since: 'all',
+      until: '2030-01-01',
+      gitOnly: true,
+      env,
+      onEvent: (event: PipelineEvent) => events.push(event),
+    }
+    const partial = await collectContext(options)
+    expect(partial.context.commits).toEqual({ total: 5, merges: 0, authors: 2, unknownLineCounts: 2 })
+    expect(partial.context.hotspots.find((hotspot) => hotspot.path === 'big.txt')).toMatchObject({
+      commits: 4,
+      unknownLineCounts: 2,
+    })
+    const warning = `line counts unknown for 2 file event(s) whose blobs are missing from the object store (a partial clone?): ${shas.third?.slice(0, 12)} big.txt, ${shas.second?.slice(0, 12)} big.txt`
+    expect(partial.context.warnings[0]).toContain(warning)
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'warning', message: expect.stringContaining(warning) }),
+    )
+    expect(partial.stages.map((stage) => stage.status)).toEqual(['ok'])
+
+    // The blob comes back (as a fetch would bring it): the next run counts it, stored results notwithstanding.
+    await gitWithInput(
+      damaged,
+      ['hash-object', '-w', '--stdin'],
+      Buffer.from(await git(complete, ['cat-file', 'blob', removedBlob])),
+    )
+    const { onEvent: _, ...quiet } = options
+    const whole = await collectContext(quiet)
+    const reference = await collectContext({
+      dir: complete,
+      since: 'all',
+      until: '2030-01-01',
+      gitOnly: true,
+      env,
+      writeContext: false,
+    })
+    expect(whole.context.warnings).toEqual([])
+    expect({ ...whole.context, repo: null }).toEqual({ ...reference.context, repo: null })
   })
 
   it('without a GitHub remote and not git-only: review data is missing, said in one warning', async () => {

@@ -132,13 +132,15 @@ export async function gatherContext(
       fixWindowDays: config.analysis.fix_window_days,
       top: config.analysis.top,
     }
-    // The statistics depend only on the window's commits, .mailmap and the options: when those are
-    // unchanged since an earlier run, its stored statistics are reused and no commit is read.
+    // The statistics depend only on the window's commits (and the replace refs that change them),
+    // .mailmap and the options: when those are unchanged since an earlier run, its stored
+    // statistics are reused and no commit is read.
     const statsKey = stableHash({
       version: historyStatsVersion,
       commits: sha256(plan.shas.join('\n')),
       mailmap: sha256(plan.mailmap ?? ''),
       options: analysisOptions,
+      ...(plan.replacements.length === 0 ? {} : { replacements: sha256(plan.replacements.join('\n')) }),
     })
     let reading: Promise<GitHistory> | undefined
     const readHistory = () => {
@@ -149,7 +151,8 @@ export async function gatherContext(
     if (analysed === null || analysed === undefined) {
       const history = await readHistory()
       analysed = { stats: analyzeHistory(history.commits, analysisOptions), warnings: history.warnings }
-      await cache?.putResult('history-stats', statsKey, analysed)
+      // Objects missing now may be fetched later: statistics with unknown counts are not kept.
+      if (history.incomplete !== true) await cache?.putResult('history-stats', statsKey, analysed)
     }
     const historyMs = Date.now() - started
     emit({ type: 'stage-done', stage: 'history', message: `read ${plan.shas.length} commits in ${historyMs} ms` })

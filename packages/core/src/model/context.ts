@@ -6,6 +6,11 @@ export interface CommitCounts {
   readonly merges: number
   /** Distinct author identities (lower-cased email after .mailmap) over non-merge commits. */
   readonly authors: number
+  /**
+   * File events (a file in a non-merge commit) whose line counts are unknown because a blob is
+   * missing from the object store (a partial clone); they count 0 lines. Absent when there are none.
+   */
+  readonly unknownLineCounts?: number
 }
 
 export interface Hotspot {
@@ -18,6 +23,11 @@ export interface Hotspot {
   readonly authors: number
   /** Latest author date of a commit touching the path, ISO 8601. */
   readonly lastChanged: string
+  /**
+   * File events on the path whose line counts are unknown (a missing blob): `added`, `removed` and
+   * `churn` leave them out. Absent when there are none.
+   */
+  readonly unknownLineCounts?: number
 }
 
 export interface CouplingPair {

@@ -31,4 +31,9 @@ export interface GitHistory {
   readonly shallow: boolean
   /** How many submodule (gitlink) entries were skipped across the window's commits. */
   readonly skippedSubmoduleEntries: number
+  /**
+   * True when objects were missing (a partial clone): some line counts or files are unknown, as the
+   * warnings say. Results derived from such a history should not be stored as final.
+   */
+  readonly incomplete?: boolean
 }

@@ -9,12 +9,18 @@ import {
   PathNotFoundError,
   type RawCommit,
 } from '@gitlore/core'
-import { buildHistoryFixture, buildSyntheticRepository, git, type HistoryFixture } from '@gitlore/fixtures'
+import {
+  buildHistoryFixture,
+  buildPartialCloneFixture,
+  buildSyntheticRepository,
+  git,
+  type HistoryFixture,
+  type PartialCloneFixture,
+} from '@gitlore/fixtures'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { extractGitHistory, type HistoryProgress } from './extract-git-history.js'
 import { findRepositoryRoot } from './find-repository-root.js'
 import { createGitBackend, type GitBackend, type GitBackendKind } from './git-backend.js'
-import { buildPartialCloneFixture, type PartialCloneFixture } from './test-support/partial-clone-repository.js'
 import { RecordingStore } from './test-support/recording-store.js'
 
 const everything = { since: 'all', until: '2100-01-01T00:00:00Z' }

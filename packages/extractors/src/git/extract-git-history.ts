@@ -101,6 +101,8 @@ export interface HistoryPlan {
   readonly mailmap: string | null
   /** Shallow boundary commits reachable from HEAD (0 for a complete clone). */
   readonly shallowBoundary: number
+  /** The replace refs in effect, as `RepositoryState.replacements` lists them: they change what commits say. */
+  readonly replacements: readonly string[]
   /** Reads the planned commits (from the commit store where it has them) into a `GitHistory`. */
   read(): Promise<GitHistory>
 }
@@ -125,6 +127,7 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
       shas: [],
       mailmap: state.mailmap,
       shallowBoundary: 0,
+      replacements: state.replacements,
       read: async () => emptyHistory(state.info, window),
     }
   }
@@ -149,6 +152,7 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
     shas,
     mailmap: state.mailmap,
     shallowBoundary,
+    replacements: state.replacements,
   }
   const store = commitStore === undefined || replaced === '' ? commitStore : replacedCommitStore(commitStore, replaced)
   return { ...plan, read: () => readPlannedHistory(plan, backend, { commitStore: store, onProgress, signal }) }
@@ -206,7 +210,8 @@ async function readPlannedHistory(
   if (skippedSubmoduleEntries > 0) {
     warnings.push(`skipped ${skippedSubmoduleEntries} submodule (gitlink) entries: their contents are not analysed`)
   }
-  warnings.push(...missingObjectWarnings(raw))
+  const missingObjects = missingObjectWarnings(raw)
+  warnings.push(...missingObjects)
   return {
     repository: plan.repository,
     window: plan.window,
@@ -214,5 +219,6 @@ async function readPlannedHistory(
     warnings,
     shallow: plan.shallowBoundary > 0,
     skippedSubmoduleEntries,
+    ...(missingObjects.length > 0 ? { incomplete: true } : {}),
   }
 }

@@ -6,11 +6,15 @@ import {
   buildDetachedFixture,
   buildEmptyFixture,
   buildHistoryFixture,
+  buildPartialCloneFixture,
   buildShallowFixture,
   buildSubmoduleFixture,
   buildSyntheticRepository,
   git,
   type HistoryFixture,
+  looseCopy,
+  objectPath,
+  type PartialCloneFixture,
   people,
   RepoBuilder,
 } from '@gitlore/fixtures'
@@ -21,12 +25,6 @@ import type { GitBackend } from './git-backend.js'
 import { createIsomorphicBackend } from './isomorphic-backend.js'
 import { buildEdgeCaseRepository } from './test-support/edge-case-repository.js'
 import { gitLogOracle, type OracleCommit, withoutStatus } from './test-support/git-log-oracle.js'
-import {
-  buildPartialCloneFixture,
-  looseCopy,
-  objectPath,
-  type PartialCloneFixture,
-} from './test-support/partial-clone-repository.js'
 
 // One suite, run against both backends (like unstorage's driver suite): every fixture is read by
 // the backend and compared with plain `git log --numstat --no-renames` run by the real git binary.
