@@ -1,7 +1,7 @@
-// Runs inside the release check's consumer project, against the installed tarballs: one LLM stage as
-// a library (the classifier) and the installed `gitlore` binary (the first argument) with compatible/
-// models, both against the loopback OpenAI-compatible server that @gitlore/llm/test ships. Passing
-// proves the prompts ship.
+// Runs inside the release check's consumer project, against the installed tarballs: the classifier as
+// a library, the agent through @gitlore/pipeline's analyzeRepository, and the installed `gitlore`
+// binary (the first argument) with compatible/ models, all against the loopback OpenAI-compatible
+// server that @gitlore/llm/test ships. Passing proves the prompts ship, in the packages and the bundle.
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -10,6 +10,7 @@ import { createClassifier } from '@gitlore/classifier'
 import type { ReviewComment } from '@gitlore/core'
 import { createModelRegistry } from '@gitlore/llm'
 import { type ChatReply, startLoopbackModelServer } from '@gitlore/llm/test'
+import { analyzeRepository } from '@gitlore/pipeline'
 
 const [bin, repository, classifierPrompt, synthesisPrompt] = process.argv.slice(2) as [string, string, string, string]
 function fail(message: string): never {
@@ -79,14 +80,34 @@ try {
   const classifierSystem = system(server.requests[0]?.body as ChatBody)
   if (!classifierSystem.startsWith(classifierPrompt))
     fail(`classifier sent another system prompt: ${classifierSystem.slice(0, 80)}`)
+
+  // 2. The agent of the installed @gitlore/synthesizer, through @gitlore/pipeline, with its shipped prompts.
+  const before = server.requests.length
+  const run = await analyzeRepository({
+    dir: repository,
+    since: 'all',
+    gitOnly: true,
+    dryRun: true,
+    cache: false,
+    formats: ['json'],
+    env: {},
+    config: {
+      models: { synthesizer: 'compatible/scripted' },
+      providers: { compatible: { base_url: server.url } },
+    },
+  })
+  if (run.degraded || run.agent === undefined) fail(`analyzeRepository: ${JSON.stringify(run.stages)}`)
+  const librarySystem = system(server.requests[before]?.body as ChatBody)
+  if (!librarySystem.startsWith(synthesisPrompt))
+    fail(`the agent sent another system prompt: ${librarySystem.slice(0, 80)}`)
   const asked = server.requests.length
 
-  // 2. The installed binary, with a compatible/ synthesizer from gitlore.toml.
+  // 3. The installed binary, with a compatible/ synthesizer from gitlore.toml.
   await writeFile(
     join(repository, 'gitlore.toml'),
     `[models]\nclassifier = "compatible/scripted"\nsynthesizer = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${server.url}"\n`,
   )
-  const run = await promisify(execFile)(
+  const cli = await promisify(execFile)(
     bin,
     ['analyze', '--repo', repository, '--git-only', '--since', 'all', '--format', 'json'],
     {
@@ -95,14 +116,14 @@ try {
   ).catch((error: { code: number; stderr: string }) => fail(`gitlore analyze exited ${error.code}: ${error.stderr}`))
   const agentRequests = server.requests.slice(asked)
   if (agentRequests.length < tools.length + 1)
-    fail(`gitlore made ${agentRequests.length} model requests:\n${run.stderr}`)
+    fail(`gitlore made ${agentRequests.length} model requests:\n${cli.stderr}`)
   const agentSystem = system(agentRequests[0]?.body as ChatBody)
   if (!agentSystem.startsWith(synthesisPrompt))
     fail(`the agent sent another system prompt: ${agentSystem.slice(0, 80)}`)
   const findings = JSON.parse(await readFile(join(repository, 'findings.json'), 'utf8')) as { synthesizer: string }
   if (findings.synthesizer !== 'compatible/scripted') fail(`findings came from ${findings.synthesizer}`)
   console.log(
-    `classifier: 2 comments in ${asked} request(s); gitlore analyze: ${agentRequests.length} requests to compatible/scripted`,
+    `classifier: 2 comments in ${before} request(s); analyzeRepository: ${run.agent.steps} agent steps, ${run.agent.toolCalls} tool calls; gitlore analyze: ${agentRequests.length} requests`,
   )
 } finally {
   await server.close()
