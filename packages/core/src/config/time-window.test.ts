@@ -22,6 +22,8 @@ describe('resolveWindow', () => {
 
   it('takes all history with "all"', () => {
     expect(resolveWindow({ since: 'all', now }).since).toBe('1970-01-01T00:00:00.000Z')
+    expect(resolveWindow({ since: '99999999999d', now }).since).toBe('1970-01-01T00:00:00.000Z')
+    expect(resolveWindow({ since: `${'9'.repeat(400)}y`, now }).since).toBe('1970-01-01T00:00:00.000Z')
   })
 
   it('rejects nonsense and empty windows, naming the key', () => {

@@ -15,7 +15,8 @@ export interface ResolveWindowOptions {
 
 /**
  * Turns `since`/`until` settings into an inclusive window. A duration counts back from `until`.
- * A bare date means the start of that day (UTC) for `since` and its end for `until`.
+ * A bare date means the start of that day (UTC) for `since` and its end for `until`. A duration
+ * reaching back past 1970 starts the window at 1970, like `all`.
  */
 export function resolveWindow({ since, until, now = new Date() }: ResolveWindowOptions): TimeWindow {
   const untilMs = until === undefined || until === '' ? now.getTime() : parseDate(until, 'analysis.until', 'end')
@@ -23,9 +24,11 @@ export function resolveWindow({ since, until, now = new Date() }: ResolveWindowO
   let sinceMs: number
   const duration = /^(\d+)\s*([dwy])$/i.exec(trimmed)
   if (trimmed.toLowerCase() === 'all') sinceMs = 0
-  else if (duration)
-    sinceMs = untilMs - Number(duration[1]) * (durationUnits[(duration[2] as string).toLowerCase()] as number)
-  else sinceMs = parseDate(trimmed, 'analysis.since', 'start')
+  else if (duration) {
+    // A duration longer than the history (99999999999d) means all of it, not a date JavaScript cannot hold.
+    const length = Number(duration[1]) * (durationUnits[(duration[2] as string).toLowerCase()] as number)
+    sinceMs = Math.max(0, untilMs - length)
+  } else sinceMs = parseDate(trimmed, 'analysis.since', 'start')
   if (sinceMs > untilMs) {
     throw new ConfigError({
       keyPath: 'analysis.since',
