@@ -1,3 +1,4 @@
+export { apiKeyVariableProblem } from './config/api-key-variable.js'
 export type { ConfigInput, GitloreConfig, OutputFormat } from './config/config-schema.js'
 export { configSchema, outputFormats } from './config/config-schema.js'
 export { configTemplate } from './config/config-template.js'
@@ -11,16 +12,33 @@ export {
   parseConfig,
   resolveFromRepository,
 } from './config/load-config.js'
+export { type RepositoryConfigFile, readRepositoryConfigFile } from './config/repository-config-file.js'
 export { type ResolveWindowOptions, resolveWindow } from './config/time-window.js'
+export {
+  isTrusted,
+  readTrustEntries,
+  revokeRepositoryTrust,
+  type TrustEntry,
+  trustRepositoryConfig,
+  trustStorePath,
+} from './config/trust-store.js'
+export { userConfigDirectory } from './config/user-config.js'
+export { tomlKeyName, userOnlyKeys, withoutUserOnlyKeys } from './config/user-only-keys.js'
 export { contextSchemaPath, validateContext } from './context/validate-context.js'
 export { CacheError } from './errors/cache-error.js'
 export { ConfigError } from './errors/config-error.js'
+export { FileWriteError } from './errors/file-write-error.js'
 export { GitCommandError } from './errors/git-command-error.js'
 export { type ErrorKind, GitloreError, type GitloreErrorOptions } from './errors/gitlore-error.js'
 export { NotAGitRepositoryError } from './errors/not-a-git-repository-error.js'
 export { PathNotFoundError } from './errors/path-not-found-error.js'
 export { SchemaValidationError } from './errors/schema-validation-error.js'
+export { UnsafePathError } from './errors/unsafe-path-error.js'
 export { UsageError } from './errors/usage-error.js'
+export { checkWritablePath } from './fs/confined-path.js'
+export { type ReadBoundedFileOptions, readBoundedFile } from './fs/read-bounded-file.js'
+export { appendConfinedFile, type ConfinedWriteOptions, writeConfinedFile } from './fs/write-confined-file.js'
+export { locateWriteRoot, type WriteRoot } from './fs/write-root.js'
 export type { Commit, FileChange, FileStatus, Person } from './model/commit.js'
 export { isMerge } from './model/commit.js'
 export type { CommitStore, CommitSummary, ListingStore, RawCommit, ResultStore } from './model/commit-store.js'
@@ -63,6 +81,7 @@ export type {
   StageStatus,
 } from './model/run-record.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
+export { type VisibleTextOptions, visibleText } from './text/visible-text.js'
 export { sha256, stableHash, stableStringify } from './util/hash.js'
 export { stripCredentials } from './util/redact.js'
 export { writeFileAtomic } from './util/write-file-atomic.js'

@@ -1,6 +1,25 @@
 import { z } from 'zod'
+import { apiKeyVariableProblem } from './api-key-variable.js'
 
 const positiveInt = z.number().int().positive()
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/** An http(s) URL; anything else is refused before a request is made. */
+const httpUrl = (example: string) =>
+  z.string().refine(isHttpUrl, { message: `must be an http:// or https:// URL, such as ${example}` })
+
+const apiKeyVariable = z.string().superRefine((name, context) => {
+  const problem = apiKeyVariableProblem(name)
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem })
+})
 
 export const analysisConfigSchema = z.strictObject({
   /** Start of the window: a duration back from `until` (`90d`, `12w`, `1y`), an ISO date, or `all`. */
@@ -17,7 +36,7 @@ export const analysisConfigSchema = z.strictObject({
 
 export const githubConfigSchema = z.strictObject({
   repo: z.string().default(''),
-  api_url: z.string().default('https://api.github.com'),
+  api_url: httpUrl('https://api.github.com').default('https://api.github.com'),
   extra_bots: z.array(z.string()).default([]),
 })
 
@@ -31,8 +50,8 @@ export const modelsConfigSchema = z.strictObject({
 export const providersConfigSchema = z.strictObject({
   compatible: z
     .strictObject({
-      base_url: z.string().default('http://localhost:11434/v1'),
-      api_key_env: z.string().default(''),
+      base_url: httpUrl('http://localhost:11434/v1').default('http://localhost:11434/v1'),
+      api_key_env: apiKeyVariable.default(''),
     })
     .prefault({}),
 })
@@ -50,7 +69,10 @@ export const outputFormats = [
 export type OutputFormat = (typeof outputFormats)[number]
 
 export const outputConfigSchema = z.strictObject({
-  formats: z.array(z.enum(outputFormats)).default(['report', 'html']),
+  formats: z
+    .array(z.enum(outputFormats))
+    .min(1, { message: `list at least one format: ${outputFormats.join(', ')}` })
+    .default(['report', 'html']),
   dir: z.string().default('.'),
 })
 

@@ -3,6 +3,10 @@ export const configTemplate = `# gitlore configuration. Every key is optional; t
 # Environment variables GITLORE_<SECTION>_<KEY> (e.g. GITLORE_ANALYSIS_SINCE=30d) and command-line
 # flags override this file. Secrets (GITHUB_TOKEN, OPENROUTER_API_KEY, OPENAI_API_KEY) are read
 # from the environment or .env files only, never from here.
+#
+# Keys marked "user-only" decide where secrets are sent or where files are written. A repository's
+# own gitlore.toml may set them only after you trust it with \`gitlore trust\` (until the file
+# changes); your own ~/.config/gitlore/gitlore.toml, --config, GITLORE_* variables and flags always may.
 
 [analysis]
 since = "90d"              # a duration back from until (90d, 12w, 1y), an ISO date, or "all"
@@ -14,8 +18,8 @@ fix_window_days = 7        # a fix counts when the file changed this many days b
 top = 100                  # cap each list at this many entries (never fewer than 20)
 
 [github]
-repo = ""                  # owner/name; default: parsed from the origin remote
-api_url = "https://api.github.com"
+repo = ""                  # user-only; owner/name; default: parsed from the origin remote
+api_url = "https://api.github.com"   # user-only
 extra_bots = []            # logins to treat as bots, besides the built-in list
 
 [models]
@@ -25,13 +29,13 @@ synthesizer = "openrouter/anthropic/claude-sonnet-4.5"
 concurrency = 8
 
 [providers.compatible]     # any OpenAI-compatible server: Ollama, vLLM, LM Studio
-base_url = "http://localhost:11434/v1"
-api_key_env = ""           # name of the environment variable holding its key, if it needs one
+base_url = "http://localhost:11434/v1"   # user-only
+api_key_env = ""           # user-only; the variable holding its key, e.g. VLLM_API_KEY (…_KEY or …_TOKEN)
 
 [output]
 formats = ["report", "html"]   # report, html, xml, json, claude_md, agents_md, cursor_rules, copilot
-dir = "."                  # relative to the repository root
+dir = "."                  # user-only; relative to the repository root
 
 [cache]
-path = ".gitlore/cache.db" # relative to the repository root
+path = ".gitlore/cache.db" # user-only; relative to the repository root
 `

@@ -1,37 +1,142 @@
-import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, resolve } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { parse as parseToml } from 'smol-toml'
 import type { z } from 'zod'
 import { ConfigError } from '../errors/config-error.js'
+import { GitloreError } from '../errors/gitlore-error.js'
+import { readBoundedFile } from '../fs/read-bounded-file.js'
 import { type ConfigInput, configSchema, type GitloreConfig } from './config-schema.js'
+import { configFileName, maxConfigBytes, readRepositoryConfigFile } from './repository-config-file.js'
+import { isTrusted, readTrustEntries } from './trust-store.js'
+import { userConfigDirectory } from './user-config.js'
+import { tomlKeyName, withoutUserOnlyKeys } from './user-only-keys.js'
 
-export const configFileName = 'gitlore.toml'
+export { configFileName }
 
 export interface LoadConfigOptions {
-  /** Repository root; `gitlore.toml` is looked for here. */
+  /** Repository root; its `gitlore.toml` is read as untrusted input. */
   readonly repositoryDir: string
-  /** An explicit config file (`--config`); it must exist. */
+  /** An explicit config file (`--config`) the user chose: it must exist, is trusted, and replaces the repository's. */
   readonly configPath?: string | undefined
-  /** Environment to read `GITLORE_<SECTION>_<KEY>` overrides from; defaults to `process.env`. */
+  /** Environment for `GITLORE_<SECTION>_<KEY>` overrides and the user's config directory; defaults to `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>
-  /** Values from command-line flags; they win over the file and the environment. */
+  /** Values from command-line flags; they win over every file and the environment. */
   readonly overrides?: ConfigInput
 }
 
 export interface LoadedConfig {
   readonly config: GitloreConfig
-  /** The file that was read, or null when none exists. */
+  /** The project file that was read (the repository's gitlore.toml or `--config`), or null when none exists. */
   readonly file: string | null
+  /** The user's own gitlore.toml when it exists, else null. */
+  readonly userFile: string | null
+  /**
+   * Keys (dotted paths) the repository's gitlore.toml set that only the user's own configuration
+   * may set; they were ignored because the file is not trusted (`gitlore trust`).
+   */
+  readonly ignored: readonly string[]
+  /** One line for the user when keys were ignored, naming them and how to trust the file; else null. */
+  readonly warning: string | null
 }
 
-/** Reads gitlore.toml, then the environment, then flags, and validates the result. */
+/**
+ * Reads the configuration in layers, later ones winning: defaults, the user's own gitlore.toml
+ * (`$XDG_CONFIG_HOME/gitlore/` or `~/.config/gitlore/`), the project file (the repository's
+ * gitlore.toml, or `--config`), `GITLORE_*` variables, then flags. The repository's file is
+ * untrusted: the keys of `userOnlyKeys` (where secrets go, where files are written) are taken from
+ * it only when the user trusted its current bytes with `gitlore trust`. Each file is validated on
+ * its own, so an error names the file and the key.
+ */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
-  const explicit = options.configPath !== undefined
-  const file = explicit ? resolve(options.configPath as string) : join(options.repositoryDir, configFileName)
-  const fromFile = await readTomlFile(file, explicit)
-  const fromEnv = configFromEnv(options.env ?? process.env)
-  const merged = deepMerge(deepMerge(fromFile.data, fromEnv), (options.overrides ?? {}) as Record<string, unknown>)
-  return { config: parseConfig(merged, fromFile.found ? file : 'configuration'), file: fromFile.found ? file : null }
+  const env = options.env ?? process.env
+  const userPath = resolve(userConfigDirectory(env), configFileName)
+  const user = await readUserToml(userPath, false)
+  let project: { data: Record<string, unknown>; file: string | null; ignored: readonly string[] }
+  if (options.configPath !== undefined) {
+    const file = resolve(options.configPath)
+    project = { data: (await readUserToml(file, true)).data, file, ignored: [] }
+  } else {
+    project = await readRepositoryConfig(options.repositoryDir, env)
+  }
+  const fromEnv = configFromEnv(env)
+  parseConfig(fromEnv, 'GITLORE_* environment variables')
+  const overrides = (options.overrides ?? {}) as Record<string, unknown>
+  parseConfig(overrides, 'command-line flags')
+  const merged = [project.data, fromEnv, overrides].reduce(deepMerge, user.data)
+  const ignored = project.ignored
+  return {
+    config: parseConfig(merged),
+    file: project.file,
+    userFile: user.found ? userPath : null,
+    ignored,
+    warning:
+      ignored.length === 0 || project.file === null
+        ? null
+        : `${project.file} sets ${ignored.map(tomlKeyName).join(', ')}, which only your own configuration may set ` +
+          '(they decide where secrets are sent and files are written); ignored them. Read the file, then run ' +
+          `gitlore trust --repo ${options.repositoryDir} to allow it until it changes`,
+  }
+}
+
+async function readRepositoryConfig(
+  repositoryDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ data: Record<string, unknown>; file: string | null; ignored: readonly string[] }> {
+  const read = await guardRead(resolve(repositoryDir, configFileName), () => readRepositoryConfigFile(repositoryDir))
+  if (read === null) return { data: {}, file: null, ignored: [] }
+  const data = parseTomlText(read.text, read.path)
+  parseConfig(data, read.path)
+  const stripped = withoutUserOnlyKeys(data)
+  // A key set to its default (as `gitlore init` writes them) changes nothing, so it needs no trust.
+  const defaults = parseConfig({})
+  const changing = stripped.removed.filter((path) => !isDeepStrictEqual(valueAt(data, path), valueAt(defaults, path)))
+  if (changing.length === 0) return { data: stripped.data, file: read.path, ignored: [] }
+  if (isTrusted(await readTrustEntries(env), read.path, read.sha256)) return { data, file: read.path, ignored: [] }
+  return { data: stripped.data, file: read.path, ignored: changing }
+}
+
+function valueAt(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (isPlainObject(value) ? value[key] : undefined), data)
+}
+
+/** A file of the user's own (their gitlore.toml, or `--config`): links followed, still bounded and regular. */
+async function readUserToml(
+  file: string,
+  mustExist: boolean,
+): Promise<{ data: Record<string, unknown>; found: boolean }> {
+  const bytes = await guardRead(file, () => readBoundedFile(file, { maxBytes: maxConfigBytes }))
+  if (bytes === null) {
+    if (!mustExist) return { data: {}, found: false }
+    throw new ConfigError({ keyPath: '', message: `cannot read config file ${file}: it does not exist` })
+  }
+  const data = parseTomlText(bytes.toString('utf8'), file)
+  parseConfig(data, file)
+  return { data, found: true }
+}
+
+async function guardRead<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (error) {
+    if (GitloreError.isInstance(error)) throw new ConfigError({ keyPath: '', message: error.message, cause: error })
+    throw new ConfigError({
+      keyPath: '',
+      message: `cannot read config file ${file}: ${(error as Error).message}`,
+      cause: error,
+    })
+  }
+}
+
+function parseTomlText(text: string, file: string): Record<string, unknown> {
+  try {
+    return parseToml(text) as Record<string, unknown>
+  } catch (error) {
+    throw new ConfigError({
+      keyPath: '',
+      message: `${file} is not valid TOML: ${(error as Error).message.split('\n')[0]}`,
+      cause: error,
+    })
+  }
 }
 
 /** Validates a configuration object; errors name the offending key path. */
@@ -54,32 +159,6 @@ function describeIssue(issue: z.core.$ZodIssue, keyPath: string): string {
     return `unknown key "${keyPath}": remove it or check its spelling (see gitlore init for every key)`
   }
   return `invalid value for "${keyPath}": ${issue.message}`
-}
-
-async function readTomlFile(
-  file: string,
-  mustExist: boolean,
-): Promise<{ data: Record<string, unknown>; found: boolean }> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !mustExist) return { data: {}, found: false }
-    throw new ConfigError({
-      keyPath: '',
-      message: `cannot read config file ${file}: ${(error as Error).message}`,
-      cause: error,
-    })
-  }
-  try {
-    return { data: parseToml(text) as Record<string, unknown>, found: true }
-  } catch (error) {
-    throw new ConfigError({
-      keyPath: '',
-      message: `${file} is not valid TOML: ${(error as Error).message.split('\n')[0]}`,
-      cause: error,
-    })
-  }
 }
 
 const sections = Object.keys(configSchema.shape)
