@@ -24,6 +24,7 @@ const runners: Readonly<Record<string, () => Promise<CommandRunner>>> = {
   cache: async () => (await import('./commands/cache.js')).runCache,
   runs: async () => (await import('./commands/runs.js')).runRuns,
   render: async () => (await import('./commands/render.js')).runRender,
+  trust: async () => (await import('./commands/trust.js')).runTrust,
 }
 
 export function version(): string {

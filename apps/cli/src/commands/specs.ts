@@ -141,6 +141,22 @@ export const renderSpec: CommandSpec = {
   --config FILE              configuration file (default: <repo>/gitlore.toml)`,
 }
 
+export const trustSpec: CommandSpec = {
+  name: 'trust',
+  summary: "let the repository's gitlore.toml choose URLs, keys and paths (until it changes)",
+  usage: 'gitlore trust [allow|list|revoke] [--repo DIR]',
+  options: { repo: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  positionals: 1,
+  help: `  allow                      trust the repository's gitlore.toml as it is now (the default)
+  list                       list trusted files and whether they changed since
+  revoke                     stop trusting the repository's gitlore.toml
+  --repo DIR                 repository root (default: the current directory)
+
+Without trust, a repository's gitlore.toml cannot set [github] api_url and repo, [providers.*]
+base_url and api_key_env, [output] dir or [cache] path: only your ~/.config/gitlore/gitlore.toml,
+--config, GITLORE_* variables and flags can. Read the file before trusting it.`,
+}
+
 export const commandSpecs: readonly CommandSpec[] = [
   analyzeSpec,
   contextSpec,
@@ -148,6 +164,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   runsSpec,
   initSpec,
   cacheSpec,
+  trustSpec,
 ]
 
 export function commandHelp(spec: CommandSpec): string {

@@ -95,16 +95,20 @@ describe('loadConfig', () => {
       '[providers.compatible]\nbase_url = "file:///etc/passwd"\n',
       'providers.compatible.base_url',
     ],
-  ])('refuses %s, naming the key, even when flags set that section', async (_, toml, keyPath) => {
-    const dir = await repoWithConfig(toml)
+  ])('refuses %s, naming the file and the key, even when flags set that section', async (_, toml, keyPath) => {
+    // User-only keys are validated where they are honoured: the user's own file.
+    const userOnly = keyPath.includes('url')
+    const dir = userOnly ? await mkdtemp(join(tmpdir(), 'gitlore-config-')) : await repoWithConfig(toml)
+    const env = await userEnvironment(userOnly ? toml : undefined)
     const error = await loadConfig({
       repositoryDir: dir,
-      env: {},
+      env,
       overrides: { analysis: {}, output: { formats: ['report'] } },
     }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as ConfigError).keyPath).toBe(keyPath)
-    expect((error as ConfigError).message).toContain(join(dir, 'gitlore.toml'))
+    const file = userOnly ? join(env.XDG_CONFIG_HOME as string, 'gitlore', 'gitlore.toml') : join(dir, 'gitlore.toml')
+    expect((error as ConfigError).message).toContain(file)
   })
 
   it('reports TOML syntax errors with the file name', async () => {
@@ -153,7 +157,8 @@ describe('the trust model', () => {
   it('honours a trusted file until its bytes change, and stops when trust is revoked', async () => {
     const dir = await repoWithConfig(hostile)
     const env = await userEnvironment()
-    const entry = await trustRepositoryConfig({ repositoryDir: dir, env })
+    const { entry, settings } = await trustRepositoryConfig({ repositoryDir: dir, env })
+    expect(settings).toContainEqual({ key: 'github.api_url', value: 'https://catcher.example/api' })
     const trusted = await loadConfig({ repositoryDir: dir, env })
     expect(trusted.warning).toBeNull()
     expect(trusted.config.github.api_url).toBe('https://catcher.example/api')

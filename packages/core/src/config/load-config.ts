@@ -1,17 +1,16 @@
 import { isAbsolute, join, resolve } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
-import { parse as parseToml } from 'smol-toml'
-import type { z } from 'zod'
 import { ConfigError } from '../errors/config-error.js'
 import { GitloreError } from '../errors/gitlore-error.js'
 import { readBoundedFile } from '../fs/read-bounded-file.js'
 import { type ConfigInput, configSchema, type GitloreConfig } from './config-schema.js'
+import { parseConfig, parseTomlText, valueAt } from './parse-config.js'
 import { configFileName, maxConfigBytes, readRepositoryConfigFile } from './repository-config-file.js'
 import { isTrusted, readTrustEntries } from './trust-store.js'
 import { userConfigDirectory } from './user-config.js'
 import { tomlKeyName, withoutUserOnlyKeys } from './user-only-keys.js'
 
-export { configFileName }
+export { configFileName, parseConfig }
 
 export interface LoadConfigOptions {
   /** Repository root; its `gitlore.toml` is read as untrusted input. */
@@ -85,18 +84,15 @@ async function readRepositoryConfig(
   const read = await guardRead(resolve(repositoryDir, configFileName), () => readRepositoryConfigFile(repositoryDir))
   if (read === null) return { data: {}, file: null, ignored: [] }
   const data = parseTomlText(read.text, read.path)
-  parseConfig(data, read.path)
   const stripped = withoutUserOnlyKeys(data)
-  // A key set to its default (as `gitlore init` writes them) changes nothing, so it needs no trust.
+  // Keys set to their defaults (as `gitlore init` writes them) change nothing, so they need no trust.
   const defaults = parseConfig({})
   const changing = stripped.removed.filter((path) => !isDeepStrictEqual(valueAt(data, path), valueAt(defaults, path)))
-  if (changing.length === 0) return { data: stripped.data, file: read.path, ignored: [] }
-  if (isTrusted(await readTrustEntries(env), read.path, read.sha256)) return { data, file: read.path, ignored: [] }
-  return { data: stripped.data, file: read.path, ignored: changing }
-}
-
-function valueAt(data: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (isPlainObject(value) ? value[key] : undefined), data)
+  const trusted = changing.length > 0 && isTrusted(await readTrustEntries(env), read.path, read.sha256)
+  // Only what will be used is validated: an untrusted file's ignored keys cannot stop the run.
+  const used = trusted ? data : stripped.data
+  parseConfig(used, read.path)
+  return { data: used, file: read.path, ignored: trusted ? [] : changing }
 }
 
 /** A file of the user's own (their gitlore.toml, or `--config`): links followed, still bounded and regular. */
@@ -125,40 +121,6 @@ async function guardRead<T>(file: string, read: () => Promise<T>): Promise<T> {
       cause: error,
     })
   }
-}
-
-function parseTomlText(text: string, file: string): Record<string, unknown> {
-  try {
-    return parseToml(text) as Record<string, unknown>
-  } catch (error) {
-    throw new ConfigError({
-      keyPath: '',
-      message: `${file} is not valid TOML: ${(error as Error).message.split('\n')[0]}`,
-      cause: error,
-    })
-  }
-}
-
-/** Validates a configuration object; errors name the offending key path. */
-export function parseConfig(input: unknown, source = 'configuration'): GitloreConfig {
-  const result = configSchema.safeParse(input)
-  if (result.success) return result.data
-  const issue = result.error.issues[0] as z.core.$ZodIssue
-  const keyPath = issuePath(issue)
-  throw new ConfigError({ keyPath, message: `${source}: ${describeIssue(issue, keyPath)}` })
-}
-
-function issuePath(issue: z.core.$ZodIssue): string {
-  const base = issue.path.map(String)
-  if (issue.code === 'unrecognized_keys') return [...base, issue.keys[0] ?? ''].join('.')
-  return base.join('.')
-}
-
-function describeIssue(issue: z.core.$ZodIssue, keyPath: string): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown key "${keyPath}": remove it or check its spelling (see gitlore init for every key)`
-  }
-  return `invalid value for "${keyPath}": ${issue.message}`
 }
 
 const sections = Object.keys(configSchema.shape)

@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import { ConfigError } from '../errors/config-error.js'
 import { UsageError } from '../errors/usage-error.js'
 import { writeFileAtomic } from '../util/write-file-atomic.js'
+import { parseConfig, parseTomlText, valueAt } from './parse-config.js'
 import { configFileName, readRepositoryConfigFile } from './repository-config-file.js'
 import { userConfigDirectory } from './user-config.js'
+import { withoutUserOnlyKeys } from './user-only-keys.js'
 
 /** One repository configuration the user trusted, as `gitlore trust` recorded it. */
 export interface TrustEntry {
@@ -58,19 +60,30 @@ export function isTrusted(entries: readonly TrustEntry[], file: string, sha256: 
   return entries.some((entry) => entry.file === file && entry.sha256 === sha256)
 }
 
+/** What `trustRepositoryConfig` recorded, and the user-only settings the file may now make. */
+export interface TrustedConfig {
+  readonly entry: TrustEntry
+  /** The user-only keys the file sets, as dotted paths with their values. */
+  readonly settings: readonly { readonly key: string; readonly value: unknown }[]
+}
+
 /**
  * `gitlore trust`: records the repository's gitlore.toml, as it is now, as trusted to set the
- * user-only keys. Earlier trust of the same file is replaced, so only the current bytes count.
+ * user-only keys. Earlier trust of the same file is replaced, so only the current bytes count. A
+ * file that is not valid configuration is refused, not trusted.
  */
 export async function trustRepositoryConfig(options: {
   readonly repositoryDir: string
   readonly env?: Readonly<Record<string, string | undefined>>
   readonly now?: Date
-}): Promise<TrustEntry> {
+}): Promise<TrustedConfig> {
   const file = await readRepositoryConfigFile(options.repositoryDir)
   if (file === null) {
     throw new UsageError(`${join(options.repositoryDir, configFileName)} does not exist: there is nothing to trust`)
   }
+  const data = parseTomlText(file.text, file.path)
+  parseConfig(data, file.path)
+  const settings = withoutUserOnlyKeys(data).removed.map((key) => ({ key, value: valueAt(data, key) }))
   const entry: TrustEntry = {
     file: file.path,
     sha256: file.sha256,
@@ -78,7 +91,7 @@ export async function trustRepositoryConfig(options: {
   }
   const kept = (await readTrustEntries(options.env)).filter((existing) => existing.file !== file.path)
   await writeTrustEntries([...kept, entry], options.env)
-  return entry
+  return { entry, settings }
 }
 
 /** `gitlore trust revoke`: forgets trust in the repository's gitlore.toml; returns how many entries went. */
