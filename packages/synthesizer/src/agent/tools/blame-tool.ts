@@ -1,10 +1,10 @@
 import { type Tool, tool } from 'ai'
 import { z } from 'zod'
 import { capLine, capText } from './cap-text.js'
-import { trackedFiles } from './list-tree-tool.js'
 import { runGit } from './run-git.js'
 import { answer, gitByteLimit, type ToolContext } from './tool-context.js'
 import { ToolInputError } from './tool-input-error.js'
+import { resolveTrackedFile } from './tracked-file.js'
 
 const input = z.object({
   path: z.string().min(1).describe('Tracked file relative to the root.'),
@@ -22,9 +22,10 @@ interface BlamedCommit {
 }
 
 /** Reads `git blame --porcelain` into one line per source line: line number, commit, date, author, text. */
-function renderPorcelain(stdout: string, maxLineChars: number): string {
+function renderPorcelain(stdout: string, maxLineChars: number): { text: string; lastLine: number | null } {
   const commits = new Map<string, BlamedCommit>()
   const lines: string[] = []
+  let lastLine: number | null = null
   let current: { sha: string; line: number } | undefined
   for (const row of stdout.split('\n')) {
     const header = /^([0-9a-f]{40}) \d+ (\d+)(?: \d+)?$/.exec(row)
@@ -39,6 +40,7 @@ function renderPorcelain(stdout: string, maxLineChars: number): string {
     if (row.startsWith('\t')) {
       const label = /^0+$/.test(current.sha) ? 'uncommitted' : current.sha.slice(0, 10)
       lines.push(capLine(`${current.line}| ${label} ${commit.date} ${commit.author}| ${row.slice(1)}`, maxLineChars))
+      lastLine = current.line
     } else if (row.startsWith('author ')) commit.author = row.slice(7)
     else if (row.startsWith('author-time '))
       commit.date = new Date(Number(row.slice(12)) * 1000).toISOString().slice(0, 10)
@@ -47,33 +49,40 @@ function renderPorcelain(stdout: string, maxLineChars: number): string {
   const summaries = [...commits]
     .filter(([sha]) => !/^0+$/.test(sha))
     .map(([sha, commit]) => capLine(`${sha.slice(0, 10)} ${commit.summary}`, maxLineChars))
-  return `${lines.join('\n')}\n\ncommits:\n${summaries.join('\n')}`
+  return { text: `${lines.join('\n')}\n\ncommits:\n${summaries.join('\n')}`, lastLine }
 }
 
 /** `blame`: who last changed each line of a range, and in which commit. */
 export function blameTool(context: ToolContext): Tool<BlameInput, string> {
   return tool({
     description:
-      'Show who last changed each line of a range of a tracked file and in which commit (git blame), with the commit subjects.',
+      'Show who last changed each line of a range of a tracked file as committed at HEAD and in which commit (git blame), with the commit subjects.',
     inputSchema: input,
     execute: ({ path, startLine, endLine }) =>
       answer(context, async () => {
-        const resolved = await context.sandbox.resolve(path)
-        if (resolved.kind !== 'file') throw new ToolInputError(`"${resolved.relative}" is not a file`)
-        if ((await trackedFiles(context, resolved.relative)).length === 0) {
-          throw new ToolInputError(`"${resolved.relative}" is not tracked by git`)
-        }
+        const resolved = await resolveTrackedFile(context, path)
         if (endLine < startLine) throw new ToolInputError(`endLine ${endLine} is before startLine ${startLine}`)
         const last = Math.min(endLine, startLine + context.limits.maxBlameLines - 1)
         const output = await runGit(
           context.sandbox.root,
-          ['blame', '--porcelain', '-L', `${startLine},${last}`, '--', resolved.relative],
+          // HEAD, never the working tree: nothing is read from disk, so no filter has anything to run on.
+          ['blame', '--porcelain', '--no-textconv', '-L', `${startLine},${last}`, 'HEAD', '--', resolved.realRelative],
           { maxBytes: gitByteLimit(context.limits), timeoutMs: context.limits.gitTimeoutMs, signal: context.signal },
         )
-        const clamped =
-          last < endLine ? `\n[truncated: lines ${last + 1}-${endLine} not blamed; ask again from ${last + 1}]` : ''
+        // A cut output may end inside a line: only whole lines count.
+        const whole = output.truncated ? output.stdout.slice(0, output.stdout.lastIndexOf('\n')) : output.stdout
+        const rendered = renderPorcelain(whole, context.limits.maxLineChars)
+        const through = output.truncated ? (rendered.lastLine ?? startLine - 1) : last
+        const cut =
+          through < endLine
+            ? `\n[truncated: lines ${through + 1}-${endLine} not blamed${output.truncated ? ' (output limit)' : ''}; ask again from ${through + 1}]`
+            : ''
+        const shown =
+          resolved.realRelative === resolved.relative
+            ? resolved.relative
+            : `${resolved.relative} -> ${resolved.realRelative}`
         return capText(
-          `${resolved.relative}, lines ${startLine}-${last}\n${renderPorcelain(output.stdout, context.limits.maxLineChars)}${clamped}`,
+          `${shown} at HEAD, lines ${startLine}-${through}\n${rendered.text}${cut}`,
           context.limits.maxResultChars,
           'ask for a smaller line range',
         ).text

@@ -1,9 +1,11 @@
+import { lstat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { type Tool, tool } from 'ai'
 import { z } from 'zod'
 import { capText } from './cap-text.js'
-import { commitLine, commitLogFormat, numstatTotals, parseCommitLog } from './commit-log.js'
-import { runGit } from './run-git.js'
-import { answer, gitByteLimit, type ToolContext } from './tool-context.js'
+import { commitLine, countCommits, listCommits } from './commit-listing.js'
+import { parseShortstat } from './nul-records.js'
+import { answer, type ToolContext } from './tool-context.js'
 
 const input = z.object({
   path: z.string().min(1).describe('File or directory relative to the root; it may no longer exist.'),
@@ -22,34 +24,24 @@ export function fileHistoryTool(context: ToolContext): Tool<FileHistoryInput, st
     execute: ({ path, limit }) =>
       answer(context, async () => {
         const target = context.sandbox.checkPath(path)
-        const isDirectory = path.trim().endsWith('/') || target === ''
-        const args = [
-          'log',
-          '--no-ext-diff',
-          '--no-textconv',
-          `--max-count=${limit}`,
-          commitLogFormat,
-          '--numstat',
-          ...(isDirectory ? [] : ['--follow']),
-          '--',
-          target === '' ? '.' : target,
-        ]
-        const output = await runGit(context.sandbox.root, args, {
-          maxBytes: gitByteLimit(context.limits),
-          timeoutMs: context.limits.gitTimeoutMs,
-          signal: context.signal,
-        })
-        const commits = parseCommitLog(output.stdout)
-        if (commits.length === 0) return `no commits touch "${target}" in the history of HEAD`
-        const lines = commits.map((commit) => {
-          const { added, removed } = numstatTotals(commit.fileLines)
+        // Only git's own data is read here; the file system only says whether the path is a directory now.
+        const isDirectory =
+          path.trim().endsWith('/') ||
+          target === '' ||
+          (await lstat(join(context.sandbox.root, target)).catch(() => null))?.isDirectory() === true
+        const args = isDirectory ? [] : ['--follow']
+        const paths = [target === '' ? '.' : target]
+        const listing = await listCommits(context, { args, paths, extras: 'shortstat', keep: 1, limit })
+        if (listing.commits.length === 0) return `no commits touch "${target}" in the history of HEAD`
+        const lines = listing.commits.map((commit) => {
+          const { added, removed } = parseShortstat(commit.extras[0])
           return `${commitLine(commit, context.limits.maxLineChars)} (+${added} -${removed})`
         })
-        return capText(
-          `${commits.length} most recent commits touching ${target}\n${lines.join('\n')}`,
-          context.limits.maxResultChars,
-          'ask for fewer commits',
-        ).text
+        const total = listing.more ? await countCommits(context, args, paths) : listing.commits.length
+        const header = listing.more
+          ? `the ${listing.commits.length} most recent of ${total} commits touching ${target} (raise limit, up to 100, or narrow the path to see more)`
+          : `all ${total} commits touching ${target}`
+        return capText(`${header}\n${lines.join('\n')}`, context.limits.maxResultChars, 'ask for fewer commits').text
       }),
   })
 }

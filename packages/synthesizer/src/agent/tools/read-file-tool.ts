@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs'
 import { type Tool, tool } from 'ai'
 import { z } from 'zod'
 import { capText } from './cap-text.js'
-import { trackedFiles } from './list-tree-tool.js'
 import { answer, type ToolContext } from './tool-context.js'
 import { ToolInputError } from './tool-input-error.js'
+import { resolveTrackedFile } from './tracked-file.js'
 
 const input = z.object({
   path: z.string().min(1).describe('File path relative to the repository root.'),
@@ -101,13 +101,7 @@ export function readFileTool(context: ToolContext): Tool<ReadFileInput, string> 
     inputSchema: input,
     execute: ({ path, startLine = 1, endLine }) =>
       answer(context, async () => {
-        const resolved = await context.sandbox.resolve(path)
-        if (resolved.kind === 'directory')
-          throw new ToolInputError(`"${resolved.relative}" is a directory: use list_tree`)
-        if (resolved.kind !== 'file') throw new ToolInputError(`"${resolved.relative}" is not a regular file`)
-        if ((await trackedFiles(context, resolved.relative)).length === 0) {
-          throw new ToolInputError(`"${resolved.relative}" is not tracked by git; the tools read tracked files only`)
-        }
+        const resolved = await resolveTrackedFile(context, path)
         const last = endLine ?? startLine + context.limits.defaultReadLines - 1
         if (last < startLine) throw new ToolInputError(`endLine ${last} is before startLine ${startLine}`)
         const read = await readLines(resolved.real, {

@@ -1,5 +1,5 @@
 import { realpath, stat } from 'node:fs/promises'
-import { join, sep } from 'node:path'
+import { join, relative as relativePath, sep } from 'node:path'
 import { ToolInputError } from './tool-input-error.js'
 
 /** An existing file or directory inside the repository, with its real path. */
@@ -8,6 +8,8 @@ export interface ResolvedPath {
   readonly relative: string
   /** The real path on disk (symlinks resolved), always inside the repository. */
   readonly real: string
+  /** `real` relative to the root, `/`-separated: what a link at `relative` leads to. */
+  readonly realRelative: string
   readonly kind: 'file' | 'directory' | 'other'
   readonly size: number
 }
@@ -72,6 +74,7 @@ export class RepositorySandbox {
     if (!this.contains(real)) throw new ToolInputError(`"${relative}" leads outside the repository: refused`)
     const stats = await stat(real)
     const kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other'
-    return { relative, real, kind, size: stats.size }
+    const realRelative = relativePath(this.root, real).split(sep).join('/')
+    return { relative, real, realRelative, kind, size: stats.size }
   }
 }

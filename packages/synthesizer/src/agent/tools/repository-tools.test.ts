@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises'
+import { git } from '@gitlore/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ZodType } from 'zod'
+import { callTool } from '../../__fixtures__/call-tool.js'
 import { buildToolRepository, type ToolRepository } from '../../__fixtures__/tool-repository.js'
 import { ReviewIndex } from '../../review/review-index.js'
 import { createRepositoryTools, type RepositoryToolName, type RepositoryTools } from './create-repository-tools.js'
@@ -22,14 +23,7 @@ afterAll(async () => {
   await rm(repository.evilDir, { recursive: true, force: true })
 })
 
-/** Calls a tool the way the ai SDK does: input parsed by its schema, then executed. */
-async function call(name: RepositoryToolName, input: Record<string, unknown>): Promise<string> {
-  const tool = tools[name] as unknown as {
-    inputSchema: ZodType
-    execute: (input: unknown, options: unknown) => Promise<string>
-  }
-  return tool.execute(tool.inputSchema.parse(input), { toolCallId: 'test', messages: [], context: undefined })
-}
+const call = (name: RepositoryToolName, input: Record<string, unknown>) => callTool(tools, name, input)
 
 describe('the tool sandbox', () => {
   it.each([
@@ -110,7 +104,17 @@ describe('the tool sandbox', () => {
 
   it('shows history, commits and blame from git', async () => {
     const history = await call('file_history', { path: 'src/db.ts', limit: 3 })
-    expect(history).toContain('3 most recent commits touching src/db.ts')
+    const touching = (await git(repository.dir, ['log', '--follow', '--format=%H', '--', 'src/db.ts']))
+      .trim()
+      .split('\n')
+    expect(touching.length).toBeGreaterThan(3)
+    expect(history).toContain(`the 3 most recent of ${touching.length} commits touching src/db.ts`)
+    expect(
+      history
+        .split('\n')
+        .slice(1)
+        .map((line) => line.slice(0, 10)),
+    ).toEqual(touching.slice(0, 3).map((sha) => sha.slice(0, 10)))
     const cache = repository.shas.cache ?? ''
     const commit = await call('show_commit', { commit: cache.slice(0, 10) })
     expect(commit).toContain(`commit ${cache}`)
@@ -118,7 +122,7 @@ describe('the tool sandbox', () => {
     expect(await call('show_commit', { commit: '--output=/tmp/x' })).toMatch(/^error: .* is not a commit sha/)
     expect(await call('show_commit', { commit: 'HEAD..HEAD~2' })).toMatch(/^error: /)
     const blame = await call('blame', { path: 'src/app.ts', startLine: 1, endLine: 2 })
-    expect(blame).toMatch(/^src\/app.ts, lines 1-2\n1\| [0-9a-f]{10} \d{4}-\d\d-\d\d /)
+    expect(blame).toMatch(/^src\/app.ts at HEAD, lines 1-2\n1\| [0-9a-f]{10} \d{4}-\d\d-\d\d /)
     const found = await call('search_commits', { query: 'revert' })
     expect(found).toContain('Revert "feat: add a query cache"')
   })

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { gitEnvironment } from './git-environment.js'
 import { ToolInputError } from './tool-input-error.js'
 
 /** What a git command printed, cut at the byte limit. */
@@ -20,57 +21,27 @@ export interface RunGitOptions {
   readonly signal?: AbortSignal | undefined
 }
 
-/**
- * Settings that keep every git command read-only and local whatever the user's configuration:
- * no pager, no file-system monitor hook, no transport at all (so a partial clone cannot fetch),
- * no colour, paths printed as they are.
- */
-const safetyArguments = [
-  '--no-pager',
-  '-c',
-  'core.fsmonitor=false',
-  '-c',
-  'core.quotePath=false',
-  '-c',
-  'protocol.allow=never',
-  '-c',
-  'color.ui=false',
-  '-c',
-  'log.showSignature=false',
-]
-
-function gitEnvironment(): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = {}
-  // GIT_DIR, GIT_WORK_TREE and friends from the caller's shell must not redirect the tools.
-  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('GIT_')) environment[name] = value
-  return {
-    ...environment,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_OPTIONAL_LOCKS: '0',
-    GIT_NO_LAZY_FETCH: '1',
-    GIT_LITERAL_PATHSPECS: '1',
-    GIT_NO_REPLACE_OBJECTS: '1',
-    GIT_PAGER: 'cat',
-  }
-}
-
 interface ExecFailure extends Error {
   code?: number | string
   killed?: boolean
 }
 
+const timeoutMessage = (timeoutMs: number) => `git took longer than ${timeoutMs} ms; narrow the request`
+
 /**
- * Runs the git binary in `root` with an argument array (never a shell). Callers put `--` before
- * paths and never pass model text where git would read it as an option.
+ * Runs the git binary in `root` with an argument array (never a shell), no pager and the
+ * environment of `gitEnvironment` (no external helpers). Callers put `--` before paths and never
+ * pass model text where git would read it as an option.
  */
-export function runGit(root: string, args: readonly string[], options: RunGitOptions): Promise<GitOutput> {
+export async function runGit(root: string, args: readonly string[], options: RunGitOptions): Promise<GitOutput> {
+  const env = await gitEnvironment(root)
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      [...safetyArguments, ...args],
+      ['--no-pager', ...args],
       {
         cwd: root,
-        env: gitEnvironment(),
+        env,
         encoding: 'buffer',
         maxBuffer: options.maxBytes,
         timeout: options.timeoutMs,
@@ -97,12 +68,77 @@ export function runGit(root: string, args: readonly string[], options: RunGitOpt
           return
         }
         if (failure.killed === true) {
-          reject(new ToolInputError(`git took longer than ${options.timeoutMs} ms; narrow the request`))
+          reject(new ToolInputError(timeoutMessage(options.timeoutMs)))
           return
         }
         const message = stderr.toString('utf8').trim().split('\n')[0] ?? ''
         reject(new ToolInputError(`git failed: ${message === '' ? failure.message : message}`))
       },
     )
+  })
+}
+
+/** Options of `streamGit`. */
+export interface StreamGitOptions {
+  /** Milliseconds the command may run. */
+  readonly timeoutMs: number
+  /** Exit codes that are answers rather than failures. */
+  readonly okExitCodes?: readonly number[]
+  readonly signal?: AbortSignal | undefined
+  /** Called with each piece of output; return `false` to stop the command (the rest is not needed). */
+  readonly onData: (chunk: Buffer) => boolean | undefined
+}
+
+/**
+ * Runs git like `runGit` but hands its output over as it comes, holding none of it: callers
+ * parse and count as they go, so a listing of any size costs bounded memory and its counts come
+ * from everything git printed, not from a cut buffer. Resolves with whether the caller stopped it.
+ */
+export async function streamGit(
+  root: string,
+  args: readonly string[],
+  options: StreamGitOptions,
+): Promise<{ readonly stopped: boolean; readonly exitCode: number }> {
+  const env = await gitEnvironment(root)
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['--no-pager', ...args], {
+      cwd: root,
+      env,
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    })
+    let stopped = false
+    let timedOut = false
+    let stderr = ''
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, options.timeoutMs)
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (stopped) return
+      if (options.onData(chunk) === false) {
+        stopped = true
+        child.kill('SIGKILL')
+      }
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4096) stderr += chunk.toString('utf8')
+    })
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error.name === 'AbortError' ? (options.signal?.reason ?? error) : error)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      if (stopped) resolve({ stopped: true, exitCode: 0 })
+      else if (timedOut) reject(new ToolInputError(timeoutMessage(options.timeoutMs)))
+      else if (code === 0 || (code !== null && (options.okExitCodes ?? []).includes(code))) {
+        resolve({ stopped: false, exitCode: code })
+      } else {
+        const message = stderr.trim().split('\n')[0] ?? ''
+        reject(new ToolInputError(`git failed: ${message === '' ? `exit code ${code}` : message}`))
+      }
+    })
   })
 }

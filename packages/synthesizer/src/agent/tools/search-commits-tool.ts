@@ -1,9 +1,8 @@
 import { type Tool, tool } from 'ai'
 import { z } from 'zod'
 import { capText } from './cap-text.js'
-import { commitLine, commitLogFormat, parseCommitLog } from './commit-log.js'
-import { runGit } from './run-git.js'
-import { answer, gitByteLimit, type ToolContext } from './tool-context.js'
+import { commitLine, countCommits, listCommits } from './commit-listing.js'
+import { answer, type ToolContext } from './tool-context.js'
 import { ToolInputError } from './tool-input-error.js'
 
 const input = z.object({
@@ -31,36 +30,25 @@ export function searchCommitsTool(context: ToolContext): Tool<SearchCommitsInput
         }
         const scope = path === undefined ? '' : context.sandbox.checkPath(path)
         const args = [
-          'log',
-          '--no-ext-diff',
-          `--max-count=${limit}`,
           '--regexp-ignore-case',
           '--fixed-strings',
-          commitLogFormat,
-          '--name-only',
           // Joined to their option, so the model's text is always a value and never an option.
           ...((query ?? '') === '' ? [] : [`--grep=${query}`]),
           ...((author ?? '') === '' ? [] : [`--author=${author}`]),
-          '--',
-          ...(scope === '' ? [] : [scope]),
         ]
-        const output = await runGit(context.sandbox.root, args, {
-          maxBytes: gitByteLimit(context.limits),
-          timeoutMs: context.limits.gitTimeoutMs,
-          signal: context.signal,
-        })
-        const commits = parseCommitLog(output.stdout)
-        if (commits.length === 0) return 'no matching commits in the history of HEAD'
-        const lines = commits.map((commit) => {
-          const files = commit.fileLines.slice(0, filesShown).join(', ')
-          const more = commit.fileLines.length > filesShown ? ` and ${commit.fileLines.length - filesShown} more` : ''
+        const paths = scope === '' ? [] : [scope]
+        const listing = await listCommits(context, { args, paths, extras: 'names', keep: filesShown, limit })
+        if (listing.commits.length === 0) return 'no matching commits in the history of HEAD'
+        const lines = listing.commits.map((commit) => {
+          const files = commit.extras.join(', ')
+          const more =
+            commit.extraCount > commit.extras.length ? ` and ${commit.extraCount - commit.extras.length} more` : ''
           return `${commitLine(commit, context.limits.maxLineChars)}\n    files: ${files === '' ? '(none)' : files}${more}`
         })
-        return capText(
-          `${commits.length} matching commits\n${lines.join('\n')}`,
-          context.limits.maxResultChars,
-          'narrow the search',
-        ).text
+        const header = listing.more
+          ? `the ${listing.commits.length} most recent of ${await countCommits(context, args, paths)} matching commits (raise limit, up to 100, or narrow the search)`
+          : `${listing.commits.length} matching commits`
+        return capText(`${header}\n${lines.join('\n')}`, context.limits.maxResultChars, 'narrow the search').text
       }),
   })
 }
