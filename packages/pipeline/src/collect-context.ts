@@ -95,7 +95,8 @@ export async function gatherContext(
   const signal = options.signal ?? new AbortController().signal
   const [{ planGitHistory }, { analyzeHistory, buildContext, historyStatsVersion, mergeReviewPeople }] =
     await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
-  const { root, config } = await resolveRepository(options, windowOverrides(options))
+  const { root, config, warning } = await resolveRepository(options, windowOverrides(options))
+  if (warning !== null) emit({ type: 'warning', stage: 'run', message: warning })
   const window = resolveWindow({ since: config.analysis.since, until: config.analysis.until })
   const degraded: StageStatus[] = []
   const ownsCache = options.cache === undefined

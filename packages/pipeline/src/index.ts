@@ -24,6 +24,11 @@ export {
 } from './pipeline-event.js'
 export { type RenderRunOptions, renderRun } from './render-run.js'
 export type { RepositoryOptions, RunControlOptions } from './repository-options.js'
-export { type ResolvedRepository, repositoryDirectory, resolveRepository } from './resolve-repository.js'
+export {
+  findRepository,
+  type ResolvedRepository,
+  repositoryDirectory,
+  resolveRepository,
+} from './resolve-repository.js'
 export { type ReviewThemes, type RunReviewStagesOptions, runReviewStages } from './run-review-stages.js'
 export { type RunSynthesisOptions, runSynthesis, type SynthesisStage } from './run-synthesis.js'

@@ -13,13 +13,15 @@ export interface OpenedRepositoryCache {
   /** Where the cache lives (`[cache] path` under the repository root). */
   readonly path: string
   readonly cache: GitloreCache
+  /** One line when the repository's gitlore.toml set keys it is not trusted to set; else null. */
+  readonly warning: string | null
 }
 
 /** Opens the repository's cache, for reading runs or managing the cache; the caller must close it. */
 export async function openRepositoryCache(options: RepositoryOptions = {}): Promise<OpenedRepositoryCache> {
-  const { root, config } = await resolveRepository(options)
+  const { root, config, warning } = await resolveRepository(options)
   const path = resolveFromRepository(root, config.cache.path)
   const { createCache } = await import('@gitlore/cache')
   await prepareStateDirectoryFor(root, path)
-  return { root, config, path, cache: await createCache({ path }) }
+  return { root, config, path, cache: await createCache({ path }), warning }
 }

@@ -9,6 +9,11 @@ export interface ResolvedRepository {
   /** The repository's top-level directory (absolute). */
   readonly root: string
   readonly config: GitloreConfig
+  /**
+   * One line when the repository's gitlore.toml set keys only the user's own configuration may
+   * set (where secrets are sent, where files are written) and they were ignored; else null.
+   */
+  readonly warning: string | null
 }
 
 /**
@@ -20,17 +25,21 @@ export async function resolveRepository(
   options: RepositoryOptions,
   overrides?: ConfigInput,
 ): Promise<ResolvedRepository> {
-  const dir = await repositoryDirectory(options.dir ?? process.cwd())
-  const { findRepositoryRoot } = await import('@gitlore/extractors')
-  const root = await findRepositoryRoot(dir)
+  const root = await findRepository(options.dir ?? process.cwd())
   const merged = mergeOverrides(options.config, overrides)
-  const { config } = await loadConfig({
+  const { config, warning } = await loadConfig({
     repositoryDir: root,
     configPath: options.configPath,
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(merged === undefined ? {} : { overrides: merged }),
   })
-  return { root, config }
+  return { root, config, warning }
+}
+
+/** The top-level directory of the repository holding `dir`, without loading its configuration. */
+export async function findRepository(dir: string): Promise<string> {
+  const { findRepositoryRoot } = await import('@gitlore/extractors')
+  return findRepositoryRoot(await repositoryDirectory(dir))
 }
 
 /** The absolute directory `dir` names; it must exist and be a directory. */

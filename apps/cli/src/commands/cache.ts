@@ -12,7 +12,8 @@ export async function runCache({ flags, positionals, terminal }: CommandInput): 
     )
   }
   const { openRepositoryCache } = await import('@gitlore/pipeline')
-  const { path, cache } = await openRepositoryCache(repositoryOptions(flags, terminal))
+  const { path, cache, warning } = await openRepositoryCache(repositoryOptions(flags, terminal))
+  if (warning !== null) terminal.stderr(`warning: ${warning}\n`)
   try {
     if (action === 'clear') {
       await cache.clear()

@@ -5,7 +5,8 @@ import { repositoryOptions } from './options.js'
 /** `gitlore runs`: the stored runs, newest first. */
 export async function runRuns({ flags, terminal }: CommandInput): Promise<number> {
   const { openRepositoryCache } = await import('@gitlore/pipeline')
-  const { cache } = await openRepositoryCache(repositoryOptions(flags, terminal))
+  const { cache, warning } = await openRepositoryCache(repositoryOptions(flags, terminal))
+  if (warning !== null) terminal.stderr(`warning: ${warning}\n`)
   try {
     const runs = await cache.listRuns(typeof flags.limit === 'string' ? Math.max(1, Number(flags.limit) || 20) : 20)
     if (runs.length === 0) {

@@ -13,11 +13,11 @@ import {
 } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { repositoryArgument } from './options.js'
+import { repositoryOptions } from './options.js'
 
 async function repositoryRoot(input: CommandInput): Promise<string> {
-  const { findRepositoryRoot } = await import('@gitlore/extractors')
-  return realpath(await findRepositoryRoot(await repositoryArgument(input.flags, input.terminal.cwd)))
+  const { findRepository } = await import('@gitlore/pipeline')
+  return realpath(await findRepository(repositoryOptions(input.flags, input.terminal).dir ?? input.terminal.cwd))
 }
 
 /**
