@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { buildHistoryFixture, type HistoryFixture } from '@gitlore/fixtures'
 import { type ChatReply, type LoopbackModelServer, startLoopbackModelServer } from '@gitlore/llm/test'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { captureTerminal } from './capture-terminal.test-helper.js'
+import { captureTerminal, writeUserConfig } from './capture-terminal.test-helper.js'
 import { main } from './main.js'
 
 let fixture: HistoryFixture
@@ -18,10 +18,8 @@ beforeEach(() => server.reset())
 
 async function analyze(dir: string, extra: readonly string[] = []) {
   const terminal = captureTerminal(dir)
-  await writeFile(
-    join(dir, 'gitlore.toml'),
-    `[models]\nsynthesizer = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${server.url}"\n`,
-  )
+  await writeFile(join(dir, 'gitlore.toml'), '[models]\nsynthesizer = "compatible/scripted"\n')
+  writeUserConfig(terminal, `[providers.compatible]\nbase_url = "${server.url}"\n`)
   const code = await main(
     ['analyze', '--repo', dir, '--git-only', '--since', 'all', '--format', 'report,json', ...extra],
     terminal,

@@ -3,11 +3,12 @@ import { join } from 'node:path'
 import { buildHistoryFixture, type GitHubServer, reviewWorld, startGitHubServer } from '@gitlore/fixtures'
 import { startLoopbackModelServer } from '@gitlore/llm/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { captureTerminal } from './capture-terminal.test-helper.js'
+import { captureTerminal, writeUserConfig } from './capture-terminal.test-helper.js'
 import { main } from './main.js'
 
 const token = 'ghp_FAKEtokenForTheCliTest0123456789'
 let github: GitHubServer
+let userConfig = ''
 
 beforeAll(async () => {
   github = await startGitHubServer({ repositories: [reviewWorld()], token })
@@ -16,6 +17,8 @@ afterAll(() => github.close())
 
 async function analyze(dir: string, args: readonly string[], env: Record<string, string> = { GITHUB_TOKEN: token }) {
   const terminal = captureTerminal(dir)
+  // Where GitHub is and where models are decide where tokens go: the user's own configuration says it.
+  writeUserConfig(terminal, userConfig)
   const withEnv = { ...terminal, env: { ...terminal.env, ...env } }
   const code = await main(['analyze', '--repo', dir, '--since', '2024-01-01', ...args], withEnv)
   return { code, ...terminal.output }
@@ -24,7 +27,7 @@ async function analyze(dir: string, args: readonly string[], env: Record<string,
 describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
   it('syncs the reviews, classifies and clusters them offline, leads with them, and re-syncs with one request', async () => {
     const { dir } = await buildHistoryFixture()
-    await writeFile(join(dir, 'gitlore.toml'), `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`)
+    userConfig = `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`
     github.requests.length = 0
     const first = await analyze(dir, ['--format', 'report,json'], {
       GITHUB_TOKEN: token,
@@ -87,10 +90,8 @@ describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
           .map((match) => `<c id="${match[1]}" categories="bug" confidence="0.9"/>`)
         return { kind: 'message', text: `<classifications>\n${answered.join('\n')}\n</classifications>` }
       })
-      await writeFile(
-        join(dir, 'gitlore.toml'),
-        `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n\n[models]\nclassifier = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${models.url}"\n`,
-      )
+      userConfig = `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n\n[providers.compatible]\nbase_url = "${models.url}"\n`
+      await writeFile(join(dir, 'gitlore.toml'), '[models]\nclassifier = "compatible/scripted"\n')
       const first = await analyze(dir, ['--format', 'json'])
       const summary =
         /classified (\d+) of (\d+) comments with compatible\/scripted \(0 cached, (\d+) requests, (\d+) failed\)/.exec(
@@ -126,7 +127,7 @@ describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
 
   it('offline runs reuse the synced reviews without asking GitHub', async () => {
     const { dir } = await buildHistoryFixture()
-    await writeFile(join(dir, 'gitlore.toml'), `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`)
+    userConfig = `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`
     await analyze(dir, ['--format', 'report'])
     github.requests.length = 0
     const offline = await analyze(dir, ['--offline', '--format', 'report'], {})
@@ -137,7 +138,7 @@ describe('gitlore analyze with GitHub reviews (loopback GitHub)', () => {
 
   it('a missing token or a wrong token is one actionable line and the run goes on git-only (exit 3)', async () => {
     const { dir } = await buildHistoryFixture()
-    await writeFile(join(dir, 'gitlore.toml'), `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`)
+    userConfig = `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`
     const missing = await analyze(dir, ['--format', 'report'], {})
     expect(missing.code).toBe(3)
     expect(missing.stderr).toMatch(/GITHUB_TOKEN/)
