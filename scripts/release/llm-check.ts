@@ -102,16 +102,22 @@ try {
     fail(`the agent sent another system prompt: ${librarySystem.slice(0, 80)}`)
   const asked = server.requests.length
 
-  // 3. The installed binary, with a compatible/ synthesizer from gitlore.toml.
+  // 3. The installed binary, with a compatible/ synthesizer from gitlore.toml; where that server is
+  // decides where keys go, so it comes from the user's side (the environment), not the repository.
   await writeFile(
     join(repository, 'gitlore.toml'),
-    `[models]\nclassifier = "compatible/scripted"\nsynthesizer = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${server.url}"\n`,
+    '[models]\nclassifier = "compatible/scripted"\nsynthesizer = "compatible/scripted"\n',
   )
   const cli = await promisify(execFile)(
     bin,
     ['analyze', '--repo', repository, '--git-only', '--since', 'all', '--format', 'json'],
     {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, // no keys: only compatible/ models
+      // No keys: only compatible/ models.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        GITLORE_PROVIDERS_COMPATIBLE_BASE_URL: server.url,
+      },
     },
   ).catch((error: { code: number; stderr: string }) => fail(`gitlore analyze exited ${error.code}: ${error.stderr}`))
   const agentRequests = server.requests.slice(asked)
