@@ -1,20 +1,46 @@
 import { extractGitHistory } from '@gitlore/extractors'
-import { buildHistoryFixture, buildSyntheticRepository, historyDates } from '@gitlore/fixtures'
+import {
+  buildHistoryFixture,
+  buildSyntheticRepository,
+  buildTeamFixture,
+  historyDates,
+  teamDates,
+} from '@gitlore/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type AnalyzeHistoryOptions, analyzeHistory, defaultAnalyzeHistoryOptions } from './analyze-history.js'
 import { commitsFromGit, type TestWindow } from './commits-from-git.test-helper.js'
+import { headFilesFromGit, historyShasFromGit } from './head-files.test-helper.js'
 import { expectedStats } from './history-oracle.test-helper.js'
+
+type NumericOptions = 'maxChangesetSize' | 'minSharedCommits' | 'fixWindowDays' | 'top' | 'inactiveDays'
+type SwitchOptions = 'includeGenerated' | 'includeAutomation' | 'mergeIdentities'
 
 interface OracleCase {
   readonly name: string
   readonly window: TestWindow
-  readonly options: Partial<Record<keyof AnalyzeHistoryOptions, number>>
+  readonly options: { readonly [Key in NumericOptions]?: number } & { readonly [Key in SwitchOptions]?: boolean }
+  /** Give the analyzers the tree at HEAD and every reachable sha, as `gitlore context` does. */
+  readonly fromHead?: boolean
+  readonly identityLogins?: ReadonlyMap<string, string>
 }
 
-async function compareWithOracle(dir: string, { window, options }: OracleCase) {
+async function compareWithOracle(dir: string, { window, options, fromHead, identityLogins }: OracleCase) {
   const commits = await commitsFromGit(dir, window)
-  const actual = analyzeHistory(commits, options)
-  const expected = await expectedStats(dir, { ...defaultAnalyzeHistoryOptions, ...options, ...window })
+  const given: AnalyzeHistoryOptions = {
+    ...options,
+    ...(window.until === undefined ? {} : { until: window.until }),
+    ...(identityLogins === undefined ? {} : { identityLogins }),
+    ...(fromHead ? { headFiles: await headFilesFromGit(dir), historyShas: await historyShasFromGit(dir) } : {}),
+  }
+  const actual = analyzeHistory(commits, given)
+  const expected = await expectedStats(dir, {
+    ...defaultAnalyzeHistoryOptions,
+    ...options,
+    ...window,
+    headFilesRead: fromHead === true,
+    historyShasGiven: fromHead === true,
+    ...(identityLogins === undefined ? {} : { identityLogins }),
+  })
   expect(actual).toEqual(expected)
   return expected
 }
@@ -71,10 +97,24 @@ describe('analyzeHistory matches a naive oracle over git log (history fixture)',
     async (backend) => {
       const window = { since: historyDates.start, until: historyDates.end }
       const history = await extractGitHistory({ dir, ...window, backend })
-      const expected = await expectedStats(dir, { ...defaultAnalyzeHistoryOptions, ...window })
-      expect(analyzeHistory(history.commits)).toEqual(expected)
+      const expected = await expectedStats(dir, {
+        ...defaultAnalyzeHistoryOptions,
+        ...window,
+        headFilesRead: false,
+        historyShasGiven: false,
+      })
+      expect(analyzeHistory(history.commits, { until: window.until })).toEqual(expected)
     },
   )
+
+  it('gives the same statistics read from HEAD and the whole history, as gitlore context does', async () => {
+    await compareWithOracle(dir, {
+      name: 'head',
+      window: { since: historyDates.start, until: historyDates.end },
+      options: {},
+      fromHead: true,
+    })
+  })
 
   it('handles an empty window', async () => {
     await compareWithOracle(dir, { name: 'empty', window: { since: '2030-01-01T00:00:00Z' }, options: {} })
@@ -109,5 +149,71 @@ describe('analyzeHistory matches a naive oracle over git log (synthetic reposito
     expect(expected.commits.merges).toBeGreaterThan(0)
     expect(expected.coupling.length).toBeGreaterThan(0)
     expect(expected.fixAfter.length).toBeGreaterThan(0)
+  })
+})
+
+describe('analyzeHistory matches the oracle on people, automation and generated files (team fixture)', () => {
+  let fixture: Awaited<ReturnType<typeof buildTeamFixture>>
+  const linked = new Map([
+    ['lin@example.com', 'linked'],
+    ['lk@laptop.example', 'linked'],
+  ])
+  beforeAll(async () => {
+    fixture = await buildTeamFixture()
+  })
+
+  it.each<OracleCase>([
+    {
+      name: 'defaults, read from HEAD, logins linked',
+      window: {},
+      options: {},
+      fromHead: true,
+      identityLogins: linked,
+    },
+    { name: 'defaults without HEAD or logins', window: {}, options: {} },
+    {
+      name: 'everything included, no merging',
+      window: {},
+      options: { includeGenerated: true, includeAutomation: true, mergeIdentities: false },
+      fromHead: true,
+    },
+    {
+      name: 'a window ending before the last commits, short inactivity',
+      window: { since: '2025-01-01T00:00:00Z', until: '2025-02-15T00:00:00Z' },
+      options: { inactiveDays: 20, top: 3 },
+      fromHead: true,
+      identityLogins: linked,
+    },
+  ])('$name', async (oracleCase) => {
+    await compareWithOracle(fixture.dir, oracleCase)
+  })
+
+  it('exercises every rule it is meant to', async () => {
+    const expected = await compareWithOracle(fixture.dir, {
+      name: 'usual',
+      window: { until: teamDates.end },
+      options: {},
+      fromHead: true,
+      identityLogins: linked,
+    })
+    expect(expected.identities.flatMap((merge) => merge.aliases.map((alias) => alias.reason)).sort()).toEqual([
+      'github-login',
+      'github-noreply',
+      'same-name',
+    ])
+    expect(Object.keys(expected.generated.byReason).sort()).toEqual([
+      'build-artefact',
+      'generated-header',
+      'generated-path',
+      'linguist-generated',
+      'linguist-vendored',
+      'lockfile',
+      'vendored-path',
+    ])
+    expect(expected.automation.releaseCommits).toBe(1)
+    expect(expected.automation.bots.map((bot) => bot.commits)).toEqual([4])
+    expect(expected.knowledgeLoss.paths.map((entry) => entry.path)).toContain('src/legacy.ts')
+    expect(expected.reverts.map((revert) => revert.revertedInHistory)).toEqual([true, false])
+    expect(expected.files.some((facts) => !facts.atHead)).toBe(true)
   })
 })

@@ -37,7 +37,10 @@ describe('analyzeHistory', () => {
       [100, 30],
     ] as const) {
       const stats = analyzeHistory(commits, { top })
-      expect([stats.hotspots.length, stats.reverts.length, stats.people.length]).toEqual([length, length, length])
+      expect([stats.hotspots.length, stats.people.length]).toEqual([length, length])
+      expect([stats.totals.hotspots, stats.totals.people]).toEqual([30, 30])
+      // Reverts are never capped: every count of them is read from the list.
+      expect(stats.reverts).toHaveLength(30)
     }
   })
 

@@ -1,14 +1,22 @@
-import type { Commit, HistoryStats } from '@gitlore/core'
+import type { Commit, GeneratedReason, HeadFiles, HistoryStats } from '@gitlore/core'
+import { botNames } from './automation.js'
+import { summarizeAutomation } from './automation-summary.js'
 import { capList } from './cap-list.js'
 import { computeConventions } from './conventions.js'
 import { computeCoupling } from './coupling.js'
 import { computeFixAfter } from './fix-after.js'
+import { classifyGeneratedPaths } from './generated-files.js'
 import { computeHotspots } from './hotspots.js'
 import { computeHubs } from './hubs.js'
+import { identityFacts } from './identity-facts.js'
+import { computeKnowledgeLoss } from './knowledge-loss.js'
+import { mergeIdentities } from './merge-identities.js'
 import { computeOwnership } from './ownership.js'
+import { pathFacts, pathsAtHead } from './path-facts.js'
 import { computePeople } from './people.js'
-import { type PreparedCommit, prepareCommits } from './prepare-commits.js'
+import { type PreparedCommit, prepareCommits, withIdentities } from './prepare-commits.js'
 import { findReverts } from './reverts.js'
+import { ShaIndex } from './sha-index.js'
 
 export interface AnalyzeHistoryOptions {
   /** Commits touching more distinct files than this are left out of coupling; default 30. */
@@ -19,6 +27,27 @@ export interface AnalyzeHistoryOptions {
   readonly fixWindowDays?: number | undefined
   /** Lists are capped to this many entries, but never to fewer than 20; default 100. */
   readonly top?: number | undefined
+  /** Count generated and vendored files in ownership, bus factor, hubs and knowledge loss; default false. */
+  readonly includeGenerated?: boolean | undefined
+  /** Count bot and release commits in ownership, bus factor and knowledge loss; default false. */
+  readonly includeAutomation?: boolean | undefined
+  /** Merge one person's identities (same name, GitHub noreply address, GitHub login); default true. */
+  readonly mergeIdentities?: boolean | undefined
+  /** Days without a commit after which an author counts as inactive (knowledge loss); default 180. */
+  readonly inactiveDays?: number | undefined
+  /** Names, logins or emails of bots beyond gitlore's list (`[github] extra_bots`). */
+  readonly extraBots?: readonly string[] | undefined
+  /**
+   * Every commit reachable from HEAD (the analysed history), so a revert's reverted commit can be
+   * looked up; default: the given commits only.
+   */
+  readonly historyShas?: readonly string[] | undefined
+  /** The tree at HEAD: which paths still exist, `.gitattributes`, and file samples for generated headers. */
+  readonly headFiles?: HeadFiles | undefined
+  /** Git identity -> GitHub login, from review data (`githubIdentityLogins`), for merging identities. */
+  readonly identityLogins?: ReadonlyMap<string, string> | undefined
+  /** The window's end (ISO 8601), from which inactivity is measured; default the latest commit's author date. */
+  readonly until?: string | undefined
 }
 
 /** The options `analyzeHistory` uses when a field is not given (ARCHITECTURE.md's defaults). */
@@ -27,22 +56,73 @@ export const defaultAnalyzeHistoryOptions = {
   minSharedCommits: 3,
   fixWindowDays: 7,
   top: 100,
-} as const satisfies Required<AnalyzeHistoryOptions>
+  includeGenerated: false,
+  includeAutomation: false,
+  mergeIdentities: true,
+  inactiveDays: 180,
+} as const
 
 /**
  * The repository-context statistics of a window's commits (merges included; they are counted and
- * otherwise skipped), exactly as ARCHITECTURE.md defines them. Pure: the same commits and options
+ * otherwise skipped), exactly as docs/context.md defines them. Pure: the same commits and options
  * give the same result, and the input is not modified.
  */
 export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHistoryOptions = {}): HistoryStats {
-  const maxChangesetSize = options.maxChangesetSize ?? defaultAnalyzeHistoryOptions.maxChangesetSize
-  const minSharedCommits = options.minSharedCommits ?? defaultAnalyzeHistoryOptions.minSharedCommits
-  const fixWindowDays = options.fixWindowDays ?? defaultAnalyzeHistoryOptions.fixWindowDays
-  const top = options.top ?? defaultAnalyzeHistoryOptions.top
+  const settings = {
+    maxChangesetSize: options.maxChangesetSize ?? defaultAnalyzeHistoryOptions.maxChangesetSize,
+    minSharedCommits: options.minSharedCommits ?? defaultAnalyzeHistoryOptions.minSharedCommits,
+    fixWindowDays: options.fixWindowDays ?? defaultAnalyzeHistoryOptions.fixWindowDays,
+    top: options.top ?? defaultAnalyzeHistoryOptions.top,
+    includeGenerated: options.includeGenerated ?? defaultAnalyzeHistoryOptions.includeGenerated,
+    includeAutomation: options.includeAutomation ?? defaultAnalyzeHistoryOptions.includeAutomation,
+    mergeIdentities: options.mergeIdentities ?? defaultAnalyzeHistoryOptions.mergeIdentities,
+    inactiveDays: options.inactiveDays ?? defaultAnalyzeHistoryOptions.inactiveDays,
+    headFilesRead: options.headFiles !== undefined,
+  }
+  const top = settings.top
 
-  const history = prepareCommits(commits)
+  const raw = prepareCommits(commits, botNames(options.extraBots))
+  const merged = settings.mergeIdentities
+    ? mergeIdentities(identityFacts(raw.commits), options.identityLogins)
+    : { canonical: new Map<string, string>(), merges: [] }
+  const history = withIdentities(raw, merged.canonical)
+
   const hotspots = computeHotspots(history.commits)
-  const coupling = computeCoupling(history.commits, { maxChangesetSize, minSharedCommits })
+  const generated = classifyGeneratedPaths(
+    hotspots.map((hotspot) => hotspot.path),
+    options.headFiles,
+  )
+  const leftOut = settings.includeGenerated ? () => false : (path: string) => generated.has(path)
+  const counts = settings.includeAutomation ? () => true : (commit: PreparedCommit) => !commit.bot && !commit.release
+  const atHead = pathsAtHead(history.commits, options.headFiles)
+
+  const coupling = computeCoupling(history.commits, settings)
+  const hubs = computeHubs(coupling, leftOut)
+  const fixAfter = computeFixAfter(history.commits, settings.fixWindowDays)
+  const people = computePeople(history.commits)
+  const asOf = options.until ?? latestAuthorDate(history.commits)
+  const knowledgeLoss = computeKnowledgeLoss(history.commits.filter(counts), {
+    inactiveDays: settings.inactiveDays,
+    asOf: Date.parse(asOf),
+    counts: (path) => atHead(path) && !leftOut(path),
+  })
+  const lists = {
+    hotspots: capList(hotspots, top),
+    coupling: capList(coupling, top),
+    hubs: capList(hubs, top),
+    reverts: findReverts(history.commits, new ShaIndex(options.historyShas ?? commits.map((commit) => commit.sha))),
+    fixAfter: capList(fixAfter, top),
+    ownership: computeOwnership(history.commits, hotspots, { counts, leftOut }),
+    knowledgeLoss: {
+      inactiveDays: knowledgeLoss.inactiveDays,
+      asOf,
+      inactiveAuthors: knowledgeLoss.inactiveAuthors,
+      authors: capList(knowledgeLoss.authors, top),
+      paths: capList(knowledgeLoss.paths, top),
+    },
+  }
+  const byReason: Partial<Record<GeneratedReason, number>> = {}
+  for (const reason of generated.values()) byReason[reason] = (byReason[reason] ?? 0) + 1
   return {
     commits: {
       total: history.commits.length,
@@ -50,14 +130,28 @@ export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHisto
       authors: new Set(history.commits.map((commit) => commit.identity)).size,
       ...unknownLineCounts(history.commits),
     },
-    hotspots: capList(hotspots, top),
-    coupling: capList(coupling, top),
-    hubs: capList(computeHubs(coupling), top),
-    reverts: capList(findReverts(history.commits), top),
-    fixAfter: capList(computeFixAfter(history.commits, fixWindowDays), top),
+    hotspots: lists.hotspots,
+    coupling: lists.coupling,
+    hubs: lists.hubs,
+    reverts: lists.reverts,
+    fixAfter: lists.fixAfter,
     conventions: computeConventions(history.commits),
-    ownership: computeOwnership(history.commits, hotspots),
-    people: capList(computePeople(history.commits), top),
+    ownership: lists.ownership,
+    people: capList(people, top),
+    files: pathFacts(lists, atHead, generated),
+    generated: { files: generated.size, byReason },
+    automation: summarizeAutomation(history.commits, people),
+    identities: merged.merges,
+    knowledgeLoss: lists.knowledgeLoss,
+    totals: {
+      hotspots: hotspots.length,
+      coupling: coupling.length,
+      hubs: hubs.length,
+      fixAfter: fixAfter.length,
+      people: people.length,
+      knowledgeLoss: knowledgeLoss.paths.length,
+    },
+    settings,
   }
 }
 
@@ -66,4 +160,11 @@ function unknownLineCounts(commits: readonly PreparedCommit[]): { unknownLineCou
   let unknown = 0
   for (const { commit } of commits) for (const file of commit.files) if (file.linesUnknown === true) unknown++
   return unknown > 0 ? { unknownLineCounts: unknown } : {}
+}
+
+/** The latest author date among the commits (ISO 8601 as given); the epoch for none. */
+function latestAuthorDate(commits: readonly PreparedCommit[]): string {
+  let latest: PreparedCommit | undefined
+  for (const commit of commits) if (latest === undefined || commit.time > latest.time) latest = commit
+  return latest === undefined ? new Date(0).toISOString() : new Date(latest.time).toISOString()
 }

@@ -17,7 +17,7 @@ describe('fixAfter', () => {
       fix('after.ts'),
       makeCommit({ at: dayAt(10 + second), files: ['after.ts'] }),
     ])
-    expect(fixAfter).toEqual([{ path: 'window-start.ts', fixes: 1 }])
+    expect(fixAfter.map(({ path, fixes }) => ({ path, fixes }))).toEqual([{ path: 'window-start.ts', fixes: 1 }])
   })
 
   it('honours fixWindowDays', () => {
@@ -25,7 +25,7 @@ describe('fixAfter', () => {
       makeCommit({ at: dayAt(10), subject: 'Hotfix the parser', files: ['parser.ts'] }),
       makeCommit({ at: dayAt(6), files: ['parser.ts'] }),
     ]
-    expect(analyzeHistory(commits).fixAfter).toEqual([{ path: 'parser.ts', fixes: 1 }])
+    expect(analyzeHistory(commits).fixAfter).toMatchObject([{ path: 'parser.ts', fixes: 1 }])
     expect(analyzeHistory(commits, { fixWindowDays: 3 }).fixAfter).toEqual([])
   })
 
@@ -36,7 +36,8 @@ describe('fixAfter', () => {
       makeCommit({ at: dayAt(3), files: ['a.ts'] }),
       makeCommit({ at: dayAt(2), parents: ['1', '2'], files: ['b.ts', 'c.ts'] }),
     ])
-    expect(fixAfter).toEqual([{ path: 'a.ts', fixes: 2 }])
+    expect(fixAfter).toMatchObject([{ path: 'a.ts', fixes: 2 }])
+    expect(fixAfter).toHaveLength(1)
   })
 
   it('matches fix words only as whole words', () => {
@@ -44,7 +45,7 @@ describe('fixAfter', () => {
       makeCommit({ at: dayAt(1), subject, files: [`${index}.ts`] }),
       makeCommit({ at: dayAt(0), files: [`${index}.ts`] }),
     ])
-    expect(analyzeHistory(commits).fixAfter).toEqual([
+    expect(analyzeHistory(commits).fixAfter.map(({ path, fixes }) => ({ path, fixes }))).toEqual([
       { path: '2.ts', fixes: 1 },
       { path: '3.ts', fixes: 1 },
     ])
@@ -56,10 +57,34 @@ describe('fixAfter', () => {
       makeCommit({ at: dayAt(2), subject: 'fix', files: ['b.ts', 'c.ts', 'a.ts'] }),
       makeCommit({ at: dayAt(1), files: ['a.ts', 'b.ts', 'c.ts'] }),
     ])
-    expect(fixAfter).toEqual([
+    expect(fixAfter.map(({ path, fixes }) => ({ path, fixes }))).toEqual([
       { path: 'b.ts', fixes: 2 },
       { path: 'a.ts', fixes: 1 },
       { path: 'c.ts', fixes: 1 },
+    ])
+  })
+
+  it("names each path's newest fixes with the change each followed, so a reader can check them", () => {
+    const { fixAfter } = analyzeHistory([
+      makeCommit({ sha: 'f3', at: dayAt(9), subject: 'fix: third', files: ['a.ts'] }),
+      makeCommit({ sha: 'f2', at: dayAt(8), subject: 'fix: second', files: ['a.ts'] }),
+      makeCommit({ sha: 'c2', at: dayAt(6), files: ['a.ts'] }),
+      makeCommit({ sha: 'c1', at: dayAt(6), files: ['a.ts'] }),
+      makeCommit({ sha: 'f1', at: dayAt(2), subject: 'fix: first', files: ['a.ts'] }),
+      makeCommit({ sha: 'f0', at: dayAt(1), subject: 'fix: zeroth', files: ['a.ts'] }),
+      makeCommit({ sha: 'c0', at: dayAt(0.5), files: ['a.ts'] }),
+    ])
+    // f2 followed c2 and c1 at one instant: the first in log order (c2) is named.
+    expect(fixAfter).toEqual([
+      {
+        path: 'a.ts',
+        fixes: 4,
+        examples: [
+          { fix: 'f3', before: 'f2' },
+          { fix: 'f2', before: 'c2' },
+          { fix: 'f1', before: 'f0' },
+        ],
+      },
     ])
   })
 })

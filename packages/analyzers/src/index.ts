@@ -2,6 +2,7 @@ export { type AnalyzeHistoryOptions, analyzeHistory, defaultAnalyzeHistoryOption
 export { type AnalyzeReviewsOptions, analyzeReviews } from './analyze-reviews.js'
 export { buildContext, historyStatsVersion } from './build-context.js'
 export { summarizeDurations } from './duration-summary.js'
-export { githubLoginIdentities, noreplyLogin } from './github-login-identities.js'
+export { classifyGeneratedPaths } from './generated-files.js'
+export { githubIdentityLogins, githubLoginIdentities, noreplyLogin } from './github-login-identities.js'
 export { authorIdentity } from './identity.js'
 export { mergeReviewPeople, type ReviewedPersonStats, type ReviewedRepositoryContext } from './merge-review-people.js'

@@ -12,9 +12,15 @@ const context: RepositoryContext = repositoryContext({
   window: { since: '2024-03-01T00:00:00.000Z', until: '2024-03-31T00:00:00.000Z' },
   commits: { total: 3, merges: 0, authors: 3 },
   people: [
-    { identity: 'ann@corp.example', name: 'Ann', commits: 2, files: 3 },
-    { identity: '1234+bobby@users.noreply.github.com', name: 'Bob', commits: 1, files: 1 },
-    { identity: 'zoe@corp.example', name: 'Zoe', commits: 1, files: 1 },
+    { identity: 'ann@corp.example', name: 'Ann', commits: 2, files: 3, lastCommit: '2024-03-01T00:00:00.000Z' },
+    {
+      identity: '1234+bobby@users.noreply.github.com',
+      name: 'Bob',
+      commits: 1,
+      files: 1,
+      lastCommit: '2024-03-01T00:00:00.000Z',
+    },
+    { identity: 'zoe@corp.example', name: 'Zoe', commits: 1, files: 1, lastCommit: '2024-03-01T00:00:00.000Z' },
   ],
 })
 
@@ -40,6 +46,7 @@ describe('mergeReviewPeople', () => {
         name: 'Ann',
         commits: 2,
         files: 3,
+        lastCommit: '2024-03-01T00:00:00.000Z',
         login: 'ann-gh',
         reviewsGiven: 2,
         commentsGiven: 1,
@@ -50,6 +57,7 @@ describe('mergeReviewPeople', () => {
         name: 'Bob',
         commits: 1,
         files: 1,
+        lastCommit: '2024-03-01T00:00:00.000Z',
         login: 'Bobby',
         reviewsGiven: 4,
         commentsGiven: 9,
@@ -60,6 +68,7 @@ describe('mergeReviewPeople', () => {
         name: 'Zoe',
         commits: 1,
         files: 1,
+        lastCommit: '2024-03-01T00:00:00.000Z',
         reviewsGiven: 0,
         commentsGiven: 0,
         prsAuthored: 0,

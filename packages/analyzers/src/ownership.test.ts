@@ -9,7 +9,7 @@ describe('ownership', () => {
     )
     expect(analyzeHistory(commits).ownership).toEqual([
       // 2 + 2 commits out of 6 are more than half; 2 + 0 are not.
-      { path: 'a.ts', mainAuthor: 'alice@example.com', mainAuthorShare: 0.3333, authors: 3, busFactor: 2 },
+      { path: 'a.ts', commits: 6, mainAuthor: 'alice@example.com', mainAuthorShare: 0.3333, authors: 3, busFactor: 2 },
     ])
   })
 
@@ -33,9 +33,34 @@ describe('ownership', () => {
     expect(ownership.slice(0, 3).map((entry) => entry.path)).toEqual(['README.md', 'src/a.ts', 'docs/x.md'])
     expect(ownership.slice(0, 20).every((entry) => !entry.path.endsWith('/'))).toBe(true)
     expect(ownership.slice(20)).toEqual([
-      { path: 'lib/', mainAuthor: 'alice@example.com', mainAuthorShare: 1, authors: 1, busFactor: 1 },
-      { path: 'src/', mainAuthor: 'bob@example.com', mainAuthorShare: 0.5, authors: 2, busFactor: 2 },
-      { path: 'docs/', mainAuthor: 'carol@example.com', mainAuthorShare: 1, authors: 1, busFactor: 1 },
+      { path: 'lib/', commits: 25, mainAuthor: 'alice@example.com', mainAuthorShare: 1, authors: 1, busFactor: 1 },
+      { path: 'src/', commits: 2, mainAuthor: 'bob@example.com', mainAuthorShare: 0.5, authors: 2, busFactor: 2 },
+      { path: 'docs/', commits: 1, mainAuthor: 'carol@example.com', mainAuthorShare: 1, authors: 1, busFactor: 1 },
+    ])
+  })
+
+  it('leaves out bots, release commits and generated files unless asked to include them', () => {
+    const bot = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' }
+    const commits = [
+      ...Array.from({ length: 4 }, () => makeCommit({ author: bot, files: ['src/a.ts', 'pnpm-lock.yaml'] })),
+      makeCommit({ author: 'alice', subject: 'Version Packages', files: ['src/a.ts'] }),
+      makeCommit({ author: 'bob', files: ['src/a.ts', 'pnpm-lock.yaml'] }),
+      makeCommit({ author: 'carol', files: ['pnpm-lock.yaml'] }),
+    ]
+    const owners = (options = {}) =>
+      analyzeHistory(commits, options).ownership.map(({ path, commits: count, mainAuthor }) => [
+        path,
+        count,
+        mainAuthor,
+      ])
+    expect(owners()).toEqual([
+      ['src/a.ts', 1, 'bob@example.com'],
+      ['src/', 1, 'bob@example.com'],
+    ])
+    expect(owners({ includeAutomation: true, includeGenerated: true })).toEqual([
+      ['pnpm-lock.yaml', 6, '29139614+renovate[bot]@users.noreply.github.com'],
+      ['src/a.ts', 6, '29139614+renovate[bot]@users.noreply.github.com'],
+      ['src/', 6, '29139614+renovate[bot]@users.noreply.github.com'],
     ])
   })
 

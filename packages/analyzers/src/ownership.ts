@@ -6,24 +6,42 @@ import { share } from './round-ratio.js'
 /** How many of the top hotspots get an ownership entry. */
 export const ownedHotspots = 20
 
+/** Which commits and files ownership counts. */
+export interface OwnershipFilter {
+  /** Commits ownership counts (default: all); automation is left out by default. */
+  readonly counts: (commit: PreparedCommit) => boolean
+  /** Files ownership leaves out (default: none); generated and vendored files by default. */
+  readonly leftOut: (path: string) => boolean
+}
+
 /**
- * Ownership of the first 20 hotspots (in hotspot order), then of every top-level directory (the
- * first path segment plus `/`; files at the root belong to none), directories sorted by commits
- * desc, path asc. A directory's commits are the distinct commits touching any file under it.
- * `hotspots` must be the full sorted hotspot list of the same commits.
+ * Ownership of the first 20 hotspots (in hotspot order) that are not left out and have a counted
+ * commit, then of every top-level directory (the first path segment plus `/`; files at the root
+ * belong to none) with a counted commit touching a file under it that is not left out, directories
+ * sorted by commits desc, path asc. A directory's commits are the distinct counted commits touching
+ * any such file under it. `hotspots` must be the full sorted hotspot list of the same commits.
  */
-export function computeOwnership(commits: readonly PreparedCommit[], hotspots: readonly Hotspot[]): Ownership[] {
+export function computeOwnership(
+  commits: readonly PreparedCommit[],
+  hotspots: readonly Hotspot[],
+  filter: OwnershipFilter = { counts: () => true, leftOut: () => false },
+): Ownership[] {
+  const counted = commits.filter(filter.counts)
+  const touched = new Set(counted.flatMap((commit) => commit.paths))
   const fileCounts = new Map<string, Map<string, number>>(
-    hotspots.slice(0, ownedHotspots).map((hotspot) => [hotspot.path, new Map()]),
+    hotspots
+      .filter((hotspot) => touched.has(hotspot.path) && !filter.leftOut(hotspot.path))
+      .slice(0, ownedHotspots)
+      .map((hotspot) => [hotspot.path, new Map()]),
   )
   const directoryCounts = new Map<string, Map<string, number>>()
-  for (const { identity, paths } of commits) {
+  for (const { identity, paths } of counted) {
     const directories = new Set<string>()
     for (const path of paths) {
       const counts = fileCounts.get(path)
       if (counts !== undefined) increment(counts, identity)
       const slash = path.indexOf('/')
-      if (slash !== -1) directories.add(path.slice(0, slash + 1))
+      if (slash !== -1 && !filter.leftOut(path)) directories.add(path.slice(0, slash + 1))
     }
     for (const directory of directories) {
       let counts = directoryCounts.get(directory)
@@ -33,9 +51,8 @@ export function computeOwnership(commits: readonly PreparedCommit[], hotspots: r
   }
   const files = [...fileCounts].map(([path, counts]) => ownershipOf(path, counts))
   const directories = [...directoryCounts]
-    .map(([path, counts]) => ({ commits: sum(counts), ownership: ownershipOf(path, counts) }))
-    .sort((x, y) => y.commits - x.commits || compareText(x.ownership.path, y.ownership.path))
-    .map(({ ownership }) => ownership)
+    .map(([path, counts]) => ownershipOf(path, counts))
+    .sort((x, y) => y.commits - x.commits || compareText(x.path, y.path))
   return [...files, ...directories]
 }
 
@@ -43,7 +60,7 @@ export function computeOwnership(commits: readonly PreparedCommit[], hotspots: r
  * The main author has the most commits on the path (ties: identity asc); the bus factor is the
  * fewest authors, taken in that same order, whose commits are more than half of the path's.
  */
-function ownershipOf(path: string, counts: ReadonlyMap<string, number>): Ownership {
+export function ownershipOf(path: string, counts: ReadonlyMap<string, number>): Ownership {
   const ranked = [...counts].sort(([xIdentity, x], [yIdentity, y]) => y - x || compareText(xIdentity, yIdentity))
   const total = sum(counts)
   let covered = 0
@@ -54,7 +71,14 @@ function ownershipOf(path: string, counts: ReadonlyMap<string, number>): Ownersh
     if (covered * 2 > total) break
   }
   const [mainAuthor, mainCommits] = ranked[0] ?? ['', 0]
-  return { path, mainAuthor, mainAuthorShare: share(mainCommits, total), authors: ranked.length, busFactor }
+  return {
+    path,
+    commits: total,
+    mainAuthor,
+    mainAuthorShare: share(mainCommits, total),
+    authors: ranked.length,
+    busFactor,
+  }
 }
 
 function increment(counts: Map<string, number>, key: string): void {

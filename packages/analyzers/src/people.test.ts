@@ -10,7 +10,9 @@ describe('people', () => {
       makeCommit({ at: dayAt(2), author: { name: 'bobby', email: 'BOB@example.com' } }),
       makeCommit({ at: dayAt(9), author: { name: 'Merger', email: 'bob@example.com' }, parents: ['1', '2'] }),
     ])
-    expect(people).toEqual([{ identity: 'bob@example.com', name: 'Bob Baker', commits: 3, files: 2 }])
+    expect(people).toEqual([
+      { identity: 'bob@example.com', name: 'Bob Baker', commits: 3, files: 2, lastCommit: dayAt(3) },
+    ])
   })
 
   it('takes the first name in input order when latest commits share an instant', () => {

@@ -43,21 +43,37 @@ export type { Commit, FileChange, FileStatus, Person } from './model/commit.js'
 export { isMerge } from './model/commit.js'
 export type { CommitStore, CommitSummary, ListingStore, RawCommit, ResultStore } from './model/commit-store.js'
 export type {
+  AnalysisSettings,
+  Automation,
+  AutomationIdentity,
   CommitCounts,
   Conventions,
   CouplingPair,
   FixAfter,
+  FixExample,
+  GeneratedReason,
+  GeneratedSummary,
   HistoryStats,
   Hotspot,
   Hub,
+  HubPartner,
+  IdentityAlias,
+  IdentityMerge,
+  KnowledgeLoss,
+  KnowledgeLossAuthor,
+  KnowledgeLossPath,
+  ListTotals,
   Ownership,
+  PathFacts,
   PersonStats,
   RepositoryContext,
   Revert,
 } from './model/context.js'
 export type { Evidence, EvidenceSource, Finding, FindingCategory, Severity } from './model/finding.js'
 export { findingCategories, severities } from './model/finding.js'
+export type { FileSample, HeadFiles } from './model/head-files.js'
 export type { GitHistory, RepositoryInfo, TimeWindow } from './model/history.js'
+export { knownBotLogins } from './model/known-bots.js'
 export type {
   ClassifiedComment,
   CommentCategory,

@@ -10,6 +10,8 @@ export interface RepositoryInfo {
   readonly branch: string | null
   /** `owner/repo` when the origin remote is on GitHub, else the remote URL without credentials; null without a remote. */
   readonly remote: string | null
+  /** `owner/name` of the GitHub repository the review data came from, when it did. */
+  readonly github?: string
 }
 
 export interface TimeWindow {

@@ -185,6 +185,8 @@ describe('MarkdownFormatter', () => {
           sha: sha('2'),
           subject: 'Revert "a | b\nand more"',
           revertedSha: sha('9'),
+          revertedInHistory: true,
+          revertedCommit: sha('9'),
           files: ['x|y.ts', 'b.ts', 'c.ts'],
         },
       ],

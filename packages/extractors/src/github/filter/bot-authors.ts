@@ -1,51 +1,7 @@
+import { knownBotLogins } from '@gitlore/core'
 import type { FetchedAuthor } from '../fetched-records.js'
 
-/**
- * Logins of bots that often post on pull requests, some of them plain user accounts (so `__typename`
- * alone misses them). Compared case-insensitively, without any `[bot]` suffix.
- */
-export const knownBotLogins: readonly string[] = [
-  'all-contributors',
-  'allcontributors',
-  'changeset-bot',
-  'cla-assistant',
-  'cla-bot',
-  'claassistant',
-  'codeclimate',
-  'codecov',
-  'codecov-commenter',
-  'codecov-io',
-  'coderabbitai',
-  'copilot',
-  'copilot-pull-request-reviewer',
-  'coveralls',
-  'deepsource-io',
-  'dependabot',
-  'dependabot-preview',
-  'ellipsis-dev',
-  'gemini-code-assist',
-  'github-actions',
-  'github-advanced-security',
-  'gitguardian',
-  'graphite-app',
-  'greenkeeper',
-  'imgbot',
-  'k8s-ci-robot',
-  'linear',
-  'mergify',
-  'netlify',
-  'pre-commit-ci',
-  'release-please',
-  'renovate',
-  'semantic-release-bot',
-  'snyk-bot',
-  'socket-security',
-  'sonarcloud',
-  'sonarqubecloud',
-  'sourcery-ai',
-  'stale',
-  'vercel',
-]
+export { knownBotLogins }
 
 /** Why an author counts as a bot. */
 export type BotAuthorReason = 'bot_account' | 'bot_login' | 'bot_list'
