@@ -99,5 +99,5 @@ export const agentContext: RepositoryContext = repositoryContext({
       lastChanged: '2025-03-01T10:00:00.000Z',
     },
   ],
-  fixAfter: [{ path: 'src/db.ts', fixes: 2 }],
+  fixAfter: [{ path: 'src/db.ts', fixes: 2, examples: [] }],
 })

@@ -29,7 +29,14 @@ const context = repositoryContext({
     degree: 0.6,
   })),
   reverts: [
-    { sha: sha('1'), subject: 'Revert "<script>alert(1)</script>"', revertedSha: sha('2'), files: ['src/db.ts'] },
+    {
+      sha: sha('1'),
+      subject: 'Revert "<script>alert(1)</script>"',
+      revertedSha: sha('2'),
+      revertedInHistory: true,
+      revertedCommit: sha('2'),
+      files: ['src/db.ts'],
+    },
   ],
 })
 
@@ -114,8 +121,8 @@ describe('buildAnalysisXml', () => {
   })
 
   it('cuts review detail before the last git lists, and review themes last of all', () => {
-    const medium = buildAnalysisXml(input, { budgetChars: 6000 })
-    expect(medium.xml.length).toBeLessThanOrEqual(6000)
+    const medium = buildAnalysisXml(input, { budgetChars: 6600 })
+    expect(medium.xml.length).toBeLessThanOrEqual(6600)
     expect(medium.omitted).toEqual(
       expect.arrayContaining([
         'samples per theme: 1 of 4 shown',
@@ -129,6 +136,44 @@ describe('buildAnalysisXml', () => {
     expect(tight.omitted).toContain('coupling: 0 of 50 shown')
     expect(tight.xml).toContain('label="missing null check on db lookups"')
     expect(tight.xml.match(/<sample /g)).toHaveLength(1)
+  })
+
+  it('marks reverts of commits outside the history, generated files and deleted paths', () => {
+    const { xml } = buildAnalysisXml({
+      context: repositoryContext({
+        commits: { total: 9, merges: 0, authors: 2 },
+        reverts: [
+          {
+            sha: sha('1'),
+            subject: 'Undo (#12)',
+            revertedSha: 'abcdef1',
+            revertedInHistory: false,
+            revertedCommit: null,
+            files: ['src/a.ts'],
+          },
+        ],
+        fixAfter: [{ path: 'src/old.ts', fixes: 2, examples: [{ fix: sha('3'), before: sha('4') }] }],
+        files: [
+          { path: 'src/old.ts', atHead: false },
+          { path: 'yarn.lock', atHead: true, generated: 'lockfile' },
+        ],
+        hotspots: [
+          {
+            path: 'yarn.lock',
+            commits: 9,
+            added: 1,
+            removed: 1,
+            churn: 2,
+            authors: 2,
+            lastChanged: '2024-03-01T00:00:00.000Z',
+          },
+        ],
+      }),
+    })
+    expect(xml).toContain('revertedSha="abcdef1" revertedInHistory="false" files="src/a.ts"')
+    expect(xml).toContain(`<file path="src/old.ts" fixes="2" atHead="false">`)
+    expect(xml).toContain(`<fix commit="${sha('3')}" after="${sha('4')}"/>`)
+    expect(xml).toContain('<file generated="lockfile" path="yarn.lock"')
   })
 
   it('says when there is no review data', () => {

@@ -2,7 +2,8 @@ import type { CouplingPair, Evidence, Finding, RepositoryContext, Severity } fro
 import { count, decimal, list } from './describe.js'
 import { findingId } from './finding-id.js'
 import type { OfflineThresholds } from './offline-thresholds.js'
-import { commonDirectory, isHousekeepingFile, isTestPair, parentDirectory, topLevelDirectory } from './path-kinds.js'
+import { commonDirectory, isTestPair, parentDirectory, topLevelDirectory } from './path-kinds.js'
+import { reportablePaths } from './reportable-paths.js'
 import type { RuleResult } from './rule-result.js'
 import { severityRank, takeTop } from './rule-result.js'
 
@@ -14,12 +15,13 @@ const maxHubPartnersShown = 5
  * connect a handful of files, and hubs coupled with many files.
  */
 export function architectureFindings(context: RepositoryContext, thresholds: OfflineThresholds): RuleResult {
+  const reportable = reportablePaths(context)
   const strong = context.coupling.filter(
     (pair) =>
       pair.degree >= thresholds.minCouplingDegree &&
       pair.shared >= thresholds.minCouplingShared &&
-      !isHousekeepingFile(pair.a) &&
-      !isHousekeepingFile(pair.b),
+      reportable(pair.a) &&
+      reportable(pair.b),
   )
   const expected = strong.filter((pair) => isTestPair(pair.a, pair.b))
   const coupled: { finding: Finding; shared: number }[] = []
@@ -39,7 +41,7 @@ export function architectureFindings(context: RepositoryContext, thresholds: Off
     thresholds.maxFindingsPerRule,
     'coupling findings',
   )
-  const hubs = takeTop(hubFindings(context, thresholds), thresholds.maxFindingsPerRule, 'hub findings')
+  const hubs = takeTop(hubFindings(context, thresholds, reportable), thresholds.maxFindingsPerRule, 'hub findings')
   const notes =
     expected.length === 0
       ? []
@@ -120,7 +122,7 @@ function clusterFinding(
     severity: severity ?? 'low',
     insight:
       `${list(files)} form a group that changes as a unit: ` +
-      `${count(pairs.length, 'strongly coupled pair')}, up to ${count(maxShared, 'shared commit')}. ` +
+      `pairs of them changed together in up to ${count(maxShared, 'commit')}. ` +
       (directories.size > 1
         ? `The group spans ${directories.size} directories, a dependency worth documenting or refactoring. `
         : '') +
@@ -130,19 +132,20 @@ function clusterFinding(
   }
 }
 
-function hubFindings(context: RepositoryContext, thresholds: OfflineThresholds): Finding[] {
+function hubFindings(
+  context: RepositoryContext,
+  thresholds: OfflineThresholds,
+  reportable: (path: string) => boolean,
+): Finding[] {
   return context.hubs
-    .filter((hub) => hub.partners >= thresholds.minHubPartners && !isHousekeepingFile(hub.path))
+    .filter((hub) => hub.partners >= thresholds.minHubPartners && reportable(hub.path))
     .map((hub): Finding => {
-      const partners = context.coupling
-        .filter((pair) => pair.a === hub.path || pair.b === hub.path)
-        .sort((a, b) => b.shared - a.shared || b.degree - a.degree)
-        .slice(0, maxHubPartnersShown)
-      const partnerFiles = partners.map((pair) => (pair.a === hub.path ? pair.b : pair.a))
+      // Taken from the full coupling list by the analysis; only partners that still exist are named.
+      const partners = hub.strongest.filter((partner) => reportable(partner.path)).slice(0, maxHubPartnersShown)
       const named =
         partners.length === 0
           ? ''
-          : ` Its strongest partners: ${list(partners.map((pair, index) => `${partnerFiles[index]} (${count(pair.shared, 'shared commit')})`))}.`
+          : ` Its strongest partners: ${list(partners.map((partner) => `${partner.path} (${count(partner.shared, 'shared commit')})`))}.`
       return {
         id: findingId('architecture', 'hub', [hub.path]),
         title: `${hub.path} is a coupling hub (${count(hub.partners, 'partner')})`,
@@ -157,9 +160,11 @@ function hubFindings(context: RepositoryContext, thresholds: OfflineThresholds):
             text: `${hub.path} forms coupling pairs with ${count(hub.partners, 'file')}`,
             ref: hub.path,
           },
-          ...partners.map(pairEvidence),
+          ...partners.map((partner) =>
+            pairEvidence({ a: hub.path, b: partner.path, shared: partner.shared, degree: partner.degree }),
+          ),
         ],
-        files: [hub.path, ...partnerFiles],
+        files: [hub.path, ...partners.map((partner) => partner.path)],
       }
     })
 }

@@ -1,8 +1,8 @@
-import type { Evidence, Finding, Hotspot, RepositoryContext, Revert, Severity } from '@gitlore/core'
+import type { Evidence, Finding, FixAfter, Hotspot, RepositoryContext, Revert, Severity } from '@gitlore/core'
 import { count, list, oneLine, quote, shortSha, times } from './describe.js'
 import { findingId } from './finding-id.js'
 import type { OfflineThresholds } from './offline-thresholds.js'
-import { isHousekeepingFile } from './path-kinds.js'
+import { reportablePaths } from './reportable-paths.js'
 import type { RuleResult } from './rule-result.js'
 import { severityRank, takeTop } from './rule-result.js'
 
@@ -11,6 +11,8 @@ interface FileSignals {
   readonly reverts: Revert[]
   /** Fix-after count when the file is fix-prone, else 0. */
   fixes: number
+  /** The fix-after entry when the file is fix-prone: its newest fixes name the commits. */
+  fixAfter: FixAfter | undefined
   /** True when the fixes reach `manyFixes`. */
   manyFixes: boolean
   /** The hotspot entry when the file is one of the hot files. */
@@ -53,24 +55,28 @@ function collectSignals(context: RepositoryContext, thresholds: OfflineThreshold
   const fileSignals = (path: string): FileSignals => {
     const known = signals.get(path)
     if (known !== undefined) return known
-    const file: FileSignals = { path, reverts: [], fixes: 0, manyFixes: false, hot: undefined }
+    const file: FileSignals = { path, reverts: [], fixes: 0, fixAfter: undefined, manyFixes: false, hot: undefined }
     signals.set(path, file)
     return file
   }
+  const reportable = reportablePaths(context)
+  // The context keeps every revert (the list is never capped), so these counts are complete.
   const seenReverts = new Set<string>()
   for (const revert of context.reverts) {
     if (seenReverts.has(revert.sha)) continue
     seenReverts.add(revert.sha)
     for (const path of new Set(revert.files)) {
-      if (!isHousekeepingFile(path)) fileSignals(path).reverts.push(revert)
+      if (reportable(path)) fileSignals(path).reverts.push(revert)
     }
   }
   for (const entry of context.fixAfter) {
-    if (entry.fixes < thresholds.minFixes || isHousekeepingFile(entry.path)) continue
-    fileSignals(entry.path).fixes = entry.fixes
+    if (entry.fixes < thresholds.minFixes || !reportable(entry.path)) continue
+    const file = fileSignals(entry.path)
+    file.fixes = entry.fixes
+    file.fixAfter = entry
   }
   const hot = context.hotspots
-    .filter((hotspot) => !isHousekeepingFile(hotspot.path))
+    .filter((hotspot) => reportable(hotspot.path))
     .slice(0, thresholds.hotspotCount)
     .filter((hotspot) => hotspot.commits >= thresholds.minHotspotCommits)
   for (const hotspot of hot) fileSignals(hotspot.path).hot = hotspot
@@ -122,15 +128,7 @@ function fileFinding(file: FileSignals): Weighted {
   }
   const evidence: Evidence[] = [
     ...file.reverts.map(revertEvidence),
-    ...(file.fixes > 0
-      ? [
-          {
-            source: 'git',
-            text: `${count(file.fixes, 'fix commit')} shortly after another change to it`,
-            ref: file.path,
-          } as const,
-        ]
-      : []),
+    ...(file.fixAfter === undefined ? [] : fixEvidence(file.fixAfter)),
     ...(file.hot === undefined ? [] : [hotspotEvidence(file.hot)]),
   ]
   const finding: Finding = {
@@ -162,7 +160,9 @@ function groupFinding(files: readonly FileSignals[]): Weighted {
       `${count(paths.length, 'file')} changed together and were reverted ${times(reverts.length)} ` +
       `(${list(reverts.map((revert) => shortSha(revert.sha)))}): ${list(shown.slice(0, 3))}` +
       `${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}. ` +
-      'That change did not stick: read the revert and the commit it undid before trying something similar here.',
+      (reverts.some((revert) => revert.revertedCommit !== null)
+        ? 'That change did not stick: read the revert and the commit it undid before trying something similar here.'
+        : 'That change did not stick: read the revert before trying something similar here.'),
     evidence: reverts.map(revertEvidence),
     files: shown,
   }
@@ -175,13 +175,39 @@ function originalSubject(subject: string): string {
   return match?.[1] ?? subject
 }
 
+/**
+ * A revert, and the commit it undid only when that commit is in the history: a squash-merged pull
+ * request often names a commit of its own branch, which no reader could look up.
+ */
 function revertEvidence(revert: Revert): Evidence {
-  const undid = revert.revertedSha === null ? '' : `, undoing ${shortSha(revert.revertedSha)}`
+  const undid = revert.revertedCommit === null ? '' : `, undoing ${shortSha(revert.revertedCommit)}`
   return {
     source: 'git',
     text: `Reverted in ${shortSha(revert.sha)}: ${oneLine(revert.subject)}${undid}`,
     ref: revert.sha,
   }
+}
+
+/** The path's quick fixes, each naming the fix and the change it followed, so each can be checked in git. */
+function fixEvidence(entry: FixAfter): Evidence[] {
+  const named = entry.examples.map(
+    (example): Evidence => ({
+      source: 'git',
+      text: `Fix ${shortSha(example.fix)} followed ${shortSha(example.before)} on ${entry.path}`,
+      ref: example.fix,
+    }),
+  )
+  const rest = entry.fixes - entry.examples.length
+  return [
+    {
+      source: 'git',
+      text:
+        `${count(entry.fixes, 'fix commit')} to ${entry.path} came shortly after another change to it` +
+        (rest > 0 ? `; the newest ${entry.examples.length} are named below` : ''),
+      ref: entry.path,
+    },
+    ...named,
+  ]
 }
 
 function hotspotEvidence(hotspot: Hotspot): Evidence {

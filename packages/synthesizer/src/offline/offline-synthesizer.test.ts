@@ -40,24 +40,38 @@ const busy = repositoryContext({
       sha: sha('1'),
       subject: 'Revert "feat(db): pool connections per tenant"',
       revertedSha: sha('9'),
+      revertedInHistory: true,
+      revertedCommit: sha('9'),
       files: ['src/db/pool.ts'],
     },
     {
       sha: sha('2'),
       subject: 'Revert "fix(db): retry on reset"',
-      revertedSha: null,
-      files: ['src/db/pool.ts', 'pnpm-lock.yaml'],
+      // A squash-merged pull request naming a commit of its branch: counted, never said to be undone.
+      revertedSha: '7777777',
+      revertedInHistory: false,
+      revertedCommit: null,
+      files: ['src/db/pool.ts', 'pnpm-lock.yaml', 'src/db/legacy-pool.ts'],
     },
     {
       sha: sha('3'),
       subject: 'Revert "feat(ui): new form layout"',
       revertedSha: sha('8'),
+      revertedInHistory: true,
+      revertedCommit: sha('8'),
       files: ['src/ui/form.tsx', 'src/ui/form.css', 'src/ui/theme.ts'],
     },
   ],
   fixAfter: [
-    { path: 'src/db/pool.ts', fixes: 3 },
-    { path: 'src/api/routes.ts', fixes: 1 },
+    {
+      path: 'src/db/pool.ts',
+      fixes: 3,
+      examples: [
+        { fix: sha('a'), before: sha('b') },
+        { fix: sha('c'), before: sha('a') },
+      ],
+    },
+    { path: 'src/api/routes.ts', fixes: 1, examples: [{ fix: sha('d'), before: sha('e') }] },
   ],
   coupling: [
     { a: 'src/db/pool.test.ts', b: 'src/db/pool.ts', shared: 8, degree: 0.42 },
@@ -69,8 +83,23 @@ const busy = repositoryContext({
     { a: 'src/api/routes.ts', b: 'src/ui/form.tsx', shared: 3, degree: 0.2 },
   ],
   hubs: [
-    { path: 'src/api/routes.ts', partners: 6 },
-    { path: 'src/billing/invoice.ts', partners: 2 },
+    {
+      path: 'src/api/routes.ts',
+      partners: 6,
+      strongest: [
+        { path: 'src/api/routes.test.ts', shared: 6, degree: 0.9 },
+        { path: 'docs/api.md', shared: 6, degree: 0.85 },
+        { path: 'src/ui/form.tsx', shared: 3, degree: 0.2 },
+      ],
+    },
+    {
+      path: 'src/billing/invoice.ts',
+      partners: 2,
+      strongest: [
+        { path: 'src/billing/tax.ts', shared: 7, degree: 0.67 },
+        { path: 'src/billing/pdf.ts', shared: 5, degree: 0.6 },
+      ],
+    },
   ],
   conventions: {
     conventionalShare: 0.8234,
@@ -80,16 +109,27 @@ const busy = repositoryContext({
     coAuthoredShare: 0.02,
   },
   ownership: [
-    { path: 'src/db/pool.ts', mainAuthor: 'ana@acme.dev', mainAuthorShare: 0.4, authors: 3, busFactor: 2 },
-    { path: 'src/billing/invoice.ts', mainAuthor: 'bo@acme.dev', mainAuthorShare: 1, authors: 1, busFactor: 1 },
-    { path: 'src/billing/tax.ts', mainAuthor: 'bo@acme.dev', mainAuthorShare: 1, authors: 1, busFactor: 1 },
-    { path: 'src/', mainAuthor: 'ana@acme.dev', mainAuthorShare: 0.45, authors: 3, busFactor: 2 },
-    { path: 'docs/', mainAuthor: 'cy@acme.dev', mainAuthorShare: 1, authors: 1, busFactor: 1 },
+    { path: 'src/db/pool.ts', commits: 30, mainAuthor: 'ana@acme.dev', mainAuthorShare: 0.4, authors: 3, busFactor: 2 },
+    {
+      path: 'src/billing/invoice.ts',
+      commits: 12,
+      mainAuthor: 'bo@acme.dev',
+      mainAuthorShare: 1,
+      authors: 1,
+      busFactor: 1,
+    },
+    { path: 'src/billing/tax.ts', commits: 9, mainAuthor: 'bo@acme.dev', mainAuthorShare: 1, authors: 1, busFactor: 1 },
+    { path: 'src/', commits: 100, mainAuthor: 'ana@acme.dev', mainAuthorShare: 0.45, authors: 3, busFactor: 2 },
+    { path: 'docs/', commits: 6, mainAuthor: 'cy@acme.dev', mainAuthorShare: 1, authors: 1, busFactor: 1 },
+  ],
+  files: [
+    { path: 'pnpm-lock.yaml', atHead: true, generated: 'lockfile' },
+    { path: 'src/db/legacy-pool.ts', atHead: false },
   ],
   people: [
-    { identity: 'ana@acme.dev', name: 'Ana Lima', commits: 54, files: 80 },
-    { identity: 'bo@acme.dev', name: 'Bo Chen', commits: 50, files: 20 },
-    { identity: 'cy@acme.dev', name: 'Cy', commits: 16, files: 9 },
+    { identity: 'ana@acme.dev', name: 'Ana Lima', commits: 54, files: 80, lastCommit: '2024-03-28T10:00:00.000Z' },
+    { identity: 'bo@acme.dev', name: 'Bo Chen', commits: 50, files: 20, lastCommit: '2024-03-28T10:00:00.000Z' },
+    { identity: 'cy@acme.dev', name: 'Cy', commits: 16, files: 9, lastCommit: '2024-03-28T10:00:00.000Z' },
   ],
 })
 
@@ -104,7 +144,16 @@ describe('offline synthesizer', () => {
   it('states no finding from too little history, even a revert', async () => {
     const context = repositoryContext({
       commits: { total: 4, merges: 0, authors: 1 },
-      reverts: [{ sha: sha('1'), subject: 'Revert "x"', revertedSha: null, files: ['a.ts'] }],
+      reverts: [
+        {
+          sha: sha('1'),
+          subject: 'Revert "x"',
+          revertedSha: null,
+          revertedInHistory: false,
+          revertedCommit: null,
+          files: ['a.ts'],
+        },
+      ],
       hotspots: [hotspot('a.ts', 4)],
     })
     const result = await synthesizer.synthesize({ context })
@@ -120,10 +169,21 @@ describe('offline synthesizer', () => {
     expect(finding?.title).toBe('src/db/pool.ts: 2 reverts, 3 quick fixes, 30 commits')
     expect(finding?.insight).toContain('was reverted twice (1111111 and 2222222)')
     expect(finding?.insight).toContain('3 fix commits')
-    expect(finding?.evidence.map((item) => item.ref)).toEqual([sha('1'), sha('2'), 'src/db/pool.ts', 'src/db/pool.ts'])
-    expect(finding?.evidence[0]?.text).toBe(
+    expect(finding?.evidence.map((item) => item.ref)).toEqual([
+      sha('1'),
+      sha('2'),
+      'src/db/pool.ts',
+      sha('a'),
+      sha('c'),
+      'src/db/pool.ts',
+    ])
+    expect(finding?.evidence.map((item) => item.text).slice(0, 5)).toEqual([
       'Reverted in 1111111: Revert "feat(db): pool connections per tenant", undoing 9999999',
-    )
+      'Reverted in 2222222: Revert "fix(db): retry on reset"',
+      '3 fix commits to src/db/pool.ts came shortly after another change to it; the newest 2 are named below',
+      'Fix aaaaaaa followed bbbbbbb on src/db/pool.ts',
+      'Fix ccccccc followed aaaaaaa on src/db/pool.ts',
+    ])
   })
 
   it('reports files reverted together as one finding naming the change', async () => {
@@ -141,9 +201,15 @@ describe('offline synthesizer', () => {
     expect(ui[0]?.evidence.map((item) => item.ref)).toEqual([sha('3')])
   })
 
-  it('never calls a lock file fragile or a hotspot', async () => {
+  it('never names a generated file or a path deleted before HEAD', async () => {
     const findings = await findingsOf(busy)
-    expect(findings.flatMap((finding) => finding.files)).not.toContain('pnpm-lock.yaml')
+    const named = findings.flatMap((finding) => [
+      ...finding.files,
+      ...finding.evidence.map((item) => item.ref),
+      finding.title,
+    ])
+    expect(named.some((text) => text?.includes('pnpm-lock.yaml'))).toBe(false)
+    expect(named.some((text) => text?.includes('legacy-pool'))).toBe(false)
     // The lock file is the second busiest file; the next busiest real files are hot instead.
     expect(findings.map((finding) => finding.title)).toContain('src/api/routes.ts: 22 commits')
   })
@@ -206,8 +272,8 @@ describe('offline synthesizer', () => {
     const solo = repositoryContext({
       ...busy,
       people: [
-        { identity: 'ana@acme.dev', name: 'Ana Lima', commits: 100, files: 80 },
-        { identity: 'bo@acme.dev', name: 'Bo Chen', commits: 20, files: 20 },
+        { identity: 'ana@acme.dev', name: 'Ana Lima', commits: 100, files: 80, lastCommit: '2024-03-28T10:00:00.000Z' },
+        { identity: 'bo@acme.dev', name: 'Bo Chen', commits: 20, files: 20, lastCommit: '2024-03-28T10:00:00.000Z' },
       ],
       commits: { total: 120, merges: 0, authors: 2 },
     })
@@ -218,6 +284,46 @@ describe('offline synthesizer', () => {
       title: 'Ana Lima (ana@acme.dev) wrote 83% of the commits',
     })
     expect(people?.insight).toContain('wrote 100 of the 120 non-merge commits')
+  })
+
+  it('reports knowledge loss per inactive author, with counts over the full list', async () => {
+    const lost = (path: string, commits: number) => ({
+      path,
+      commits,
+      mainAuthor: 'gone@acme.dev',
+      mainAuthorShare: 0.8,
+      mainAuthorLastCommit: '2023-05-02T10:00:00.000Z',
+      inactiveShare: 0.8,
+    })
+    const context = repositoryContext({
+      ...busy,
+      knowledgeLoss: {
+        inactiveDays: 180,
+        asOf: '2024-03-31T23:59:59.000Z',
+        inactiveAuthors: 2,
+        authors: [
+          { identity: 'gone@acme.dev', lastCommit: '2023-05-02T10:00:00.000Z', files: 42, commits: 300 },
+          { identity: 'brief@acme.dev', lastCommit: '2023-01-02T10:00:00.000Z', files: 1, commits: 9 },
+        ],
+        // The list is capped: the author's 42 files come from `authors`, not from counting these.
+        paths: [
+          lost('src/db/legacy-pool.ts', 20),
+          lost('src/db/pool.ts', 12),
+          lost('src/db/retry.ts', 6),
+          lost('src/db/x.ts', 2),
+        ],
+      },
+    })
+    const findings = (await findingsOf(context)).filter((finding) => finding.title.startsWith('Knowledge loss'))
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({
+      title: 'Knowledge loss: gone@acme.dev, main author of 42 files, has not committed since 2023-05-02',
+      severity: 'high',
+      // The deleted file and the one with too few commits are not named.
+      files: ['src/db/pool.ts', 'src/db/retry.ts'],
+    })
+    expect(findings[0]?.insight).toContain('(300 commits to them)')
+    expect(findings[0]?.insight).toContain('no commit in the 334 days up to 2024-03-31')
   })
 
   it('skips ownership when there is only one author', async () => {
@@ -253,7 +359,10 @@ describe('offline synthesizer', () => {
   })
 
   it('cites only commits and paths that are in the context', async () => {
-    const shas = new Set(busy.reverts.map((revert) => revert.sha))
+    const shas = new Set([
+      ...busy.reverts.map((revert) => revert.sha),
+      ...busy.fixAfter.flatMap((entry) => entry.examples.flatMap((example) => [example.fix, example.before])),
+    ])
     const paths = new Set([
       ...busy.hotspots.map((item) => item.path),
       ...busy.coupling.flatMap((pair) => [pair.a, pair.b]),

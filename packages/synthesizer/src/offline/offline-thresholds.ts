@@ -38,6 +38,8 @@ export interface OfflineThresholds {
   readonly minTeamCommits: number
   /** Commits a path needs before its single owner is reported. */
   readonly minOwnedCommits: number
+  /** Files an inactive author must be the main author of before their knowledge loss is reported. */
+  readonly minLostFiles: number
   /** Main-author share of a directory at which its bus factor 1 is high severity. */
   readonly highOwnershipShare: number
   /** Share of all commits by the top contributor from which it is reported. */
@@ -108,6 +110,8 @@ export const defaultOfflineThresholds: OfflineThresholds = {
   minTeamCommits: 10,
   // Owning a file with fewer than five commits is owning very little knowledge.
   minOwnedCommits: 5,
+  // Three files nobody active knows is a pattern worth planning for; one is a curiosity.
+  minLostFiles: 3,
   // A directory where one person wrote four in five commits is an area only they know.
   highOwnershipShare: 0.8,
   // One person writing over half of all commits is the team's single point of failure.

@@ -1,35 +1,13 @@
-const lockFiles = new Set([
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'pnpm-lock.yaml',
-  'yarn.lock',
-  'bun.lockb',
-  'bun.lock',
-  'cargo.lock',
-  'go.sum',
-  'poetry.lock',
-  'pipfile.lock',
-  'uv.lock',
-  'gemfile.lock',
-  'composer.lock',
-  'podfile.lock',
-  'packages.lock.json',
-  'flake.lock',
-  'mix.lock',
-  'pubspec.lock',
-])
-
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1)
 }
 
 /**
- * Lock files and changelogs churn, couple and get reverted along with every change by
- * construction; calling them fragile or a hub would tell nobody anything.
+ * Changelogs churn, couple and get reverted along with every change by construction; calling them
+ * fragile or a hub would tell nobody anything. (Lock files are generated: the context marks them.)
  */
 export function isHousekeepingFile(path: string): boolean {
-  const name = baseName(path).toLowerCase()
-  return lockFiles.has(name) || /^(changelog|changes|history)(\.|$)/.test(name)
+  return /^(changelog|changes|history)(\.|$)/.test(baseName(path).toLowerCase())
 }
 
 /** Ownership entries ending in `/` are top-level directories. */

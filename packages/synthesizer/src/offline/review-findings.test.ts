@@ -27,12 +27,29 @@ const context = repositoryContext({
       lastChanged: '2025-03-02T10:00:00.000Z',
     },
   ],
-  fixAfter: [{ path: 'src/db.ts', fixes: 3 }],
+  fixAfter: [{ path: 'src/db.ts', fixes: 3, examples: [{ fix: sha('3'), before: sha('4') }] }],
   reverts: [
-    { sha: sha('1'), subject: 'Revert "feat: add a query cache"', revertedSha: sha('2'), files: ['src/db.ts'] },
+    {
+      sha: sha('1'),
+      subject: 'Revert "feat: add a query cache"',
+      revertedSha: sha('2'),
+      revertedInHistory: true,
+      revertedCommit: sha('2'),
+      files: ['src/db.ts'],
+    },
   ],
-  ownership: [{ path: 'src/', mainAuthor: 'alice@example.com', mainAuthorShare: 0.7, authors: 4, busFactor: 1 }],
-  people: [{ identity: 'alice@example.com', name: 'Alice Archer', commits: 30, files: 20 }],
+  ownership: [
+    { path: 'src/', commits: 50, mainAuthor: 'alice@example.com', mainAuthorShare: 0.7, authors: 4, busFactor: 1 },
+  ],
+  people: [
+    {
+      identity: 'alice@example.com',
+      name: 'Alice Archer',
+      commits: 30,
+      files: 20,
+      lastCommit: '2024-03-28T10:00:00.000Z',
+    },
+  ],
 })
 
 const input: SynthesisInput = {
@@ -60,11 +77,11 @@ describe('offline synthesizer with review data', () => {
       'review https://github.com/acme/demo/pull/12',
       'review https://github.com/acme/demo/pull/31',
       'review https://github.com/acme/demo/pull/40',
+      // Only the git record that supports the theme is cited: src/app.ts was merely busy.
       `git ${sha('1')}`,
-      'git src/app.ts',
     ])
     expect(first?.insight).toContain(
-      'The history agrees: src/db.ts: 20 commits, fixed shortly after a change 3 times and reverted once',
+      'The history agrees: src/db.ts: fixed shortly after a change 3 times and reverted once.',
     )
     expect(first?.insight).toContain('Only 50% of these threads were resolved.')
     expect(result.notes[0]).toContain('from review themes, review statistics and git history')

@@ -11,7 +11,8 @@ const pullRequestsCited = 3
 
 /** One person giving most of the reviews. */
 function reviewLoadFinding(stats: ReviewStats, reviews: ReviewIndex, thresholds: OfflineThresholds): Finding[] {
-  const total = stats.reviewers.reduce((sum, reviewer) => sum + reviewer.reviews, 0)
+  // The total comes from the statistics, not from the (capped) reviewer list.
+  const total = stats.reviews
   const [top, next] = [...stats.reviewers].sort((a, b) => b.reviews - a.reviews || (a.login < b.login ? -1 : 1))
   if (top === undefined || stats.reviewers.length < 2 || total < thresholds.minReviews) return []
   const share = top.reviews / total

@@ -12,6 +12,7 @@ import type { ReviewIndex } from '../review/review-index.js'
 import { count, list, oneLine, percent, quote, times } from './describe.js'
 import { findingId } from './finding-id.js'
 import type { OfflineThresholds } from './offline-thresholds.js'
+import { reportablePaths } from './reportable-paths.js'
 import type { RuleResult } from './rule-result.js'
 import { severityRank, takeTop } from './rule-result.js'
 
@@ -45,18 +46,23 @@ function dominantCategory(cluster: ReviewCluster): CommentCategory | undefined {
   return ranked[0]?.[0]
 }
 
-/** The git record of one file: commits, quick fixes, reverts; null when git knows nothing notable. */
+/**
+ * The git record of one file when it corroborates a review theme: quick fixes or reverts there.
+ * A plain commit count says nothing about what reviewers raise, so it is never cited.
+ */
 function gitEvidence(path: string, context: RepositoryContext): Evidence | null {
-  const hotspot = context.hotspots.find((entry) => entry.path === path)
-  const fixes = context.fixAfter.find((entry) => entry.path === path)?.fixes ?? 0
+  const fixes = context.fixAfter.find((entry) => entry.path === path)
   const reverts = context.reverts.filter((revert) => revert.files.includes(path))
-  if (hotspot === undefined && fixes === 0 && reverts.length === 0) return null
+  if ((fixes === undefined || fixes.fixes === 0) && reverts.length === 0) return null
   const facts = [
-    ...(hotspot === undefined ? [] : [count(hotspot.commits, 'commit')]),
-    ...(fixes === 0 ? [] : [`fixed shortly after a change ${times(fixes)}`]),
+    ...(fixes === undefined ? [] : [`fixed shortly after a change ${times(fixes.fixes)}`]),
     ...(reverts.length === 0 ? [] : [`reverted ${times(reverts.length)}`]),
   ]
-  return { source: 'git', text: `${path}: ${list(facts)} in the window`, ref: reverts[0]?.sha ?? path }
+  return {
+    source: 'git',
+    text: `${path}: ${list(facts)} in the window`,
+    ref: reverts[0]?.sha ?? fixes?.examples[0]?.fix ?? path,
+  }
 }
 
 function themeFinding(
@@ -75,11 +81,13 @@ function themeFinding(
       ref: url,
     }
   })
-  const history = cluster.files
+  // Review comments may sit on files deleted or generated since: name only current source files.
+  const present = cluster.files.filter(reportablePaths(context))
+  const history = present
     .map((path) => gitEvidence(path, context))
     .filter((item): item is Evidence => item !== null)
     .slice(0, filesNamed)
-  const corroborated = history.some((item) => /fixed|reverted/.test(item.text))
+  const corroborated = history.length > 0
   const pullRequests = cluster.prNumbers.length
   const severity: Severity =
     risky.has(dominant) && (pullRequests >= thresholds.highThemePullRequests || corroborated)
@@ -87,11 +95,11 @@ function themeFinding(
       : risky.has(dominant) || corroborated || pullRequests >= thresholds.highThemePullRequests
         ? 'medium'
         : 'low'
-  const files = cluster.files.slice(0, filesNamed)
+  const files = present.slice(0, filesNamed)
   const where =
     files.length === 0
       ? ''
-      : ` on ${list(files)}${cluster.files.length > filesNamed ? ` and ${cluster.files.length - filesNamed} more` : ''}`
+      : ` on ${list(files)}${present.length > filesNamed ? ` and ${present.length - filesNamed} more` : ''}`
   const example = samples[0] === undefined ? '' : ` For example: ${quote(samples[0].comment.body, 160)}`
   const git =
     history.length === 0
@@ -108,7 +116,7 @@ function themeFinding(
       `In ${count(pullRequests, 'pull request')} reviewers raised the same point${where} (${count(cluster.size, 'comment')}, mostly ${dominant.replace('_', ' ')}).` +
       `${example}${git}${unresolved} Check for it before opening a pull request that touches these files, and expect reviewers to ask.`,
     evidence: [...reviewEvidence, ...history],
-    files: cluster.files.slice(0, 8),
+    files: present.slice(0, 8),
   }
 }
 

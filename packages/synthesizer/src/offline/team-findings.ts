@@ -1,8 +1,10 @@
 import type { Finding, Ownership, PersonStats, RepositoryContext } from '@gitlore/core'
 import { count, list, percent, personLabel } from './describe.js'
 import { findingId } from './finding-id.js'
+import { knowledgeLossFindings } from './knowledge-loss-findings.js'
 import type { OfflineThresholds } from './offline-thresholds.js'
-import { isDirectory, isHousekeepingFile } from './path-kinds.js'
+import { isDirectory } from './path-kinds.js'
+import { reportablePaths } from './reportable-paths.js'
 import type { RuleResult } from './rule-result.js'
 import { takeTop } from './rule-result.js'
 
@@ -31,26 +33,24 @@ export function teamFindings(context: RepositoryContext, thresholds: OfflineThre
     }
   }
   const owners = takeTop(ownerFindings(context, thresholds), thresholds.maxFindingsPerRule, 'ownership findings')
-  return { findings: [...peopleFinding(context, thresholds), ...owners.findings], notes: owners.notes }
-}
-
-/**
- * Commits of a path, or for a directory a lower bound (the busiest hotspot under it), since
- * the context does not count a directory's commits; null when nothing is known.
- */
-function knownCommits(path: string, context: RepositoryContext): number | null {
-  const commits = context.hotspots
-    .filter((hotspot) => (isDirectory(path) ? hotspot.path.startsWith(path) : hotspot.path === path))
-    .map((hotspot) => hotspot.commits)
-  return commits.length === 0 ? null : Math.max(...commits)
+  const lost = takeTop(
+    knowledgeLossFindings(context, thresholds),
+    thresholds.maxFindingsPerRule,
+    'knowledge-loss findings',
+  )
+  return {
+    findings: [...peopleFinding(context, thresholds), ...owners.findings, ...lost.findings],
+    notes: [...owners.notes, ...lost.notes],
+  }
 }
 
 function ownerFindings(context: RepositoryContext, thresholds: OfflineThresholds): Finding[] {
+  const reportable = reportablePaths(context)
+  const bots = new Set(context.automation.bots.map((bot) => bot.identity))
   const byOwner = new Map<string, Ownership[]>()
   for (const entry of context.ownership) {
-    const commits = knownCommits(entry.path, context)
-    if (entry.busFactor !== 1 || commits === null || commits < thresholds.minOwnedCommits) continue
-    if (isHousekeepingFile(entry.path)) continue
+    if (entry.busFactor !== 1 || entry.commits < thresholds.minOwnedCommits) continue
+    if (!reportable(entry.path) || bots.has(entry.mainAuthor)) continue
     byOwner.set(entry.mainAuthor, [...(byOwner.get(entry.mainAuthor) ?? []), entry])
   }
   const findings = [...byOwner.entries()].map(([owner, entries]) => {
@@ -80,7 +80,7 @@ function ownerFindings(context: RepositoryContext, thresholds: OfflineThresholds
       evidence: shown.map((entry) => ({
         source: 'git' as const,
         text:
-          `${entry.path}: ${owner} wrote ${percent(entry.mainAuthorShare)} of commits ` +
+          `${entry.path}: ${owner} wrote ${percent(entry.mainAuthorShare)} of ${count(entry.commits, 'commit')} ` +
           `(${count(entry.authors, 'author')} in all, bus factor ${entry.busFactor})`,
         ref: entry.path,
       })),
@@ -98,9 +98,10 @@ function ownerFindings(context: RepositoryContext, thresholds: OfflineThresholds
 
 function peopleFinding(context: RepositoryContext, thresholds: OfflineThresholds): Finding[] {
   const total = context.commits.total
-  const people = [...context.people].sort(
-    (a, b) => b.commits - a.commits || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
-  )
+  // Bots write commits, not knowledge: the share is stated for people only.
+  const people = context.people
+    .filter((person) => person.automation === undefined)
+    .sort((a, b) => b.commits - a.commits || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0))
   const top = people[0]
   if (top === undefined || top.commits / total < thresholds.peopleShare) return []
   const share = top.commits / total
