@@ -25,6 +25,23 @@ const minimal = {
   },
   ownership: [],
   people: [],
+  files: [],
+  generated: { files: 0, byReason: {} },
+  automation: { bots: [], releaseCommits: 0, commits: 0 },
+  identities: [],
+  knowledgeLoss: { inactiveDays: 180, asOf: '2025-02-01T00:00:00.000Z', inactiveAuthors: 0, authors: [], paths: [] },
+  totals: { hotspots: 0, coupling: 0, hubs: 0, fixAfter: 0, people: 0, knowledgeLoss: 0 },
+  settings: {
+    maxChangesetSize: 30,
+    minSharedCommits: 3,
+    fixWindowDays: 7,
+    top: 100,
+    includeGenerated: false,
+    includeAutomation: false,
+    mergeIdentities: true,
+    inactiveDays: 180,
+    headFilesRead: false,
+  },
 }
 
 describe('validateContext', () => {
