@@ -17,6 +17,7 @@ export { ClassificationInterruptedError } from './errors/classification-interrup
 export {
   type CategoryScore,
   type Evaluation,
+  evaluateBaseline,
   evaluateClassifications,
   formatEvaluation,
 } from './evaluation/evaluate-classifications.js'

@@ -8,12 +8,24 @@ export interface CategoryScore {
   readonly precision: number
   readonly recall: number
   readonly f1: number
+  /** Comments given the category that carry its label. */
+  readonly truePositives: number
+  /** Comments given the category without its label. */
+  readonly falsePositives: number
+  /** Comments with the label that were not given the category. */
+  readonly falseNegatives: number
 }
 
-/** Per-category scores and their unweighted mean F1 (macro-F1). */
+/** Per-category scores, their unweighted mean F1 (macro-F1) and the F1 over every decision (micro-F1). */
 export interface Evaluation {
   readonly categories: readonly CategoryScore[]
+  /**
+   * Mean F1 over the categories the labels contain (support > 0); a category nobody labeled has no
+   * defined recall, so it would only add an arbitrary 0 or 1.
+   */
   readonly macroF1: number
+  /** F1 over all (comment, category) decisions pooled: dominated by the frequent categories. */
+  readonly microF1: number
   /** Comments whose predicted categories equal their labels exactly. */
   readonly exactMatch: number
 }
@@ -37,7 +49,16 @@ export function evaluateClassifications(
     const precision = truePositives + falsePositives === 0 ? 0 : truePositives / (truePositives + falsePositives)
     const recall = truePositives + falseNegatives === 0 ? 0 : truePositives / (truePositives + falseNegatives)
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
-    return { category, support: truePositives + falseNegatives, precision, recall, f1 }
+    return {
+      category,
+      support: truePositives + falseNegatives,
+      precision,
+      recall,
+      f1,
+      truePositives,
+      falsePositives,
+      falseNegatives,
+    }
   })
   const exactMatch = predicted.filter((result) => {
     const truth = labels.get(result.comment.id) ?? []
@@ -47,11 +68,38 @@ export function evaluateClassifications(
       result.categories.every((category) => truth.includes(category))
     )
   }).length
+  const present = scores.filter((score) => score.support > 0)
+  const pooled = scores.reduce(
+    (sum, score) => ({
+      tp: sum.tp + score.truePositives,
+      wrong: sum.wrong + score.falsePositives + score.falseNegatives,
+    }),
+    { tp: 0, wrong: 0 },
+  )
   return {
     categories: scores,
-    macroF1: scores.reduce((sum, score) => sum + score.f1, 0) / scores.length,
+    macroF1: present.length === 0 ? 0 : present.reduce((sum, score) => sum + score.f1, 0) / present.length,
+    microF1: pooled.tp === 0 ? 0 : (2 * pooled.tp) / (2 * pooled.tp + pooled.wrong),
     exactMatch,
   }
+}
+
+/** A trivial baseline to compare with: every comment given the same `categories`. */
+export function evaluateBaseline(
+  comments: readonly ClassifiedComment[],
+  labels: ReadonlyMap<string, readonly CommentCategory[]>,
+  categories: readonly CommentCategory[],
+): Evaluation {
+  const guesses = comments.map(
+    (result): ClassifiedComment => ({
+      status: 'classified',
+      comment: result.comment,
+      categories,
+      confidence: 1,
+      classifier: 'baseline',
+    }),
+  )
+  return evaluateClassifications(guesses, labels)
 }
 
 const percent = (value: number): string => value.toFixed(2)
@@ -66,5 +114,6 @@ export function formatEvaluation(evaluation: Evaluation, title: string): string 
         `| ${score.category} | ${score.support} | ${percent(score.precision)} | ${percent(score.recall)} | ${percent(score.f1)} |`,
     ),
     `| **macro-F1** | | | | **${percent(evaluation.macroF1)}** |`,
+    `| **micro-F1** | | | | **${percent(evaluation.microF1)}** |`,
   ].join('\n')
 }

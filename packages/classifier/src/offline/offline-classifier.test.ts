@@ -2,7 +2,7 @@ import type { CommentCategory, ReviewComment } from '@gitlore/core'
 import { labeledReviewComments } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { describeClassifierContract } from '../__fixtures__/classifier-contract.js'
-import { evaluateClassifications, formatEvaluation } from '../evaluation/evaluate-classifications.js'
+import { evaluateBaseline, evaluateClassifications, formatEvaluation } from '../evaluation/evaluate-classifications.js'
 import { createOfflineClassifier } from './offline-classifier.js'
 
 describeClassifierContract('the offline classifier', () => createOfflineClassifier())
@@ -34,6 +34,28 @@ describe('the offline rules', () => {
     expect(await categoriesOf('```suggestion\nreturn value ?? fallback\n```')).toEqual(['style'])
     expect(await categoriesOf('The password ends up in the logs.')).toContain('security')
     expect(await categoriesOf('Please add a case for the empty list.', 'src/parser.test.ts')).toContain('testing')
+  })
+
+  it('reads the signals real review comments carry', async () => {
+    // Phrased the way reviewers on public projects write (in-house sentences, not copies of theirs).
+    expect(await categoriesOf('Should this be `count - 1`?')).toEqual(expect.arrayContaining(['bug', 'question']))
+    expect(await categoriesOf("Wouldn't this race with the flush running on the other worker?")).toContain('bug')
+    expect(await categoriesOf("I'd suggest renaming this helper to `parseHeader`.")).toContain('naming')
+    expect(await categoriesOf('This import is unused now.')).toContain('style')
+    expect(
+      await categoriesOf('Can we pull this out into its own function? The same logic is in the exporter.'),
+    ).toContain('architecture')
+    expect(await categoriesOf('Unrelated to this PR, please send it separately.')).toContain('process')
+    expect(await categoriesOf('Good catch, thanks!')).toEqual(['praise'])
+    expect(await categoriesOf('Just a nit, but a blank line here would help.')).toEqual(
+      expect.arrayContaining(['nitpick', 'style']),
+    )
+  })
+
+  it('guesses a defect for a remark nothing recognises, since that is what such remarks most often are', async () => {
+    const [result] = (await createOfflineClassifier().classify([comment('The flag stays on after the reload.')]))
+      .comments
+    expect(result).toMatchObject({ status: 'classified', categories: ['bug'], confidence: 0.15 })
   })
 
   it('ignores words inside code', async () => {
@@ -69,17 +91,7 @@ describe('the offline classifier on the labeled comments', () => {
       labels,
     )
     // Baselines: every comment gets every category; every comment gets the most frequent one.
-    const baselineOf = (categories: readonly CommentCategory[]) =>
-      evaluateClassifications(
-        comments.map((result) => ({
-          status: 'classified',
-          comment: result.comment,
-          categories,
-          confidence: 1,
-          classifier: 'baseline',
-        })),
-        labels,
-      )
+    const baselineOf = (categories: readonly CommentCategory[]) => evaluateBaseline(comments, labels, categories)
     const everything = baselineOf([...labelsOfAll(labels)])
     const mostFrequent = baselineOf(['bug'])
     console.log(

@@ -42,6 +42,25 @@ export const offlineRules: readonly OfflineRule[] = [
     1,
     /\b(will (fail|break|crash|throw|panic)|instead of|is never|isn't|aren't|bypass(ed)?|mutat(es|ing)|missing|at the same time|negative|mutex|thread-?safe|synchroni[sz]ed|guarded|threads?)\b/i,
   ),
+  rule(
+    'bug',
+    2,
+    new RegExp(
+      `\\b(${words(`races? | racing | (is|was|looks|seems) (wrong|broken|off) | (isn't|is not|not) (correct|right|intentional|safe)
+    | won't work | wouldn't work | doesn't work | will not work | (will|would|could|might) (fail|break|explode|blow up|crash|leak)
+    | change in behaviou?r | side effects? | overwritten | null checks? | (a|the) copy, not | not a reference | too many
+    | still (have|has) a reference | duplicate line | (should|must) not be removed | what if .{1,40}(null|none|nil|undefined|empty|zero|0)
+    | typo (for|in) \`[^\`]+\``)})`,
+      'i',
+    ),
+  ),
+  // A question that proposes a correction ("Should this be X?", "Won't this ...?") usually points at a defect.
+  rule(
+    'bug',
+    2,
+    /(^|[.!?]\s+)(should(n't)? (this|that|it) (be|return|reset|handle|check|default)|shouldn't we|won't (this|that|it)|wouldn't (this|that|it)|isn't (this|that|it) going to|what if|(do )?we also need (this|that|it))\b[^?]*\?/i,
+  ),
+  rule('bug', 1, /\bshould be `[^`]+`/i, 'body'),
   // performance
   rule(
     'performance',
@@ -51,7 +70,8 @@ export const offlineRules: readonly OfflineRule[] = [
     | allocat\\w* | reallocat\\w* | memory | OOMs? | memoi[sz]e | quadratic | complexity | round[- ]trips?
     | queries | query per | N\\+1 | bundle | kB | MB | vectori[sz]ed | debounce | stutter | main thread | in memory
     | every (render|frame|keystroke|character|iteration|request) | sequential(ly)? | one after another | re-?renders?
-    | select_related | prefetch_related | includes\\( | copy of | clones?`)})`,
+    | select_related | prefetch_related | includes\\( | copy of | clones? | optimi[sz]\\w* | by reference | StringBuilder
+    | faster | cheaper | overhead`)})`,
       'i',
     ),
   ),
@@ -78,6 +98,17 @@ export const offlineRules: readonly OfflineRule[] = [
     1,
     /\b(extract\w*|move (\w+ ){0,3}(in)?to|inject|imports|module|component|interface|rather than|separately|directly|callers|approach)\b/i,
   ),
+  rule(
+    'architecture',
+    2,
+    new RegExp(
+      `\\b(${words(`refactor\\w* | pull(ed)? (this |it )?out | (its|their) own (function|method|class|module|component|file|package|service)
+    | at the \\w+ level | (in|into) the \\S+ (implementation|component|layer|module|class|package) | reuse | re-use | same logic
+    | duplicat(e|ed|es|ion) (of|code|logic) | delegat\\w* | dependency injection | depend(s|ing)? on | deprecat\\w* | breakage
+    | backwards? compat\\w* | bc break | shorthands? | api | apis | mixins? | should (use|call) the (new|existing) | use the existing`)})\\b`,
+      'i',
+    ),
+  ),
   // style
   rule(
     'style',
@@ -91,6 +122,19 @@ export const offlineRules: readonly OfflineRule[] = [
     ),
   ),
   rule('style', 1, /\b(consistent|consistency|convention|we use|everywhere else|simplif\w*|cleaner|const)\b/i),
+  rule(
+    'style',
+    2,
+    new RegExp(
+      `\\b(${words(`unused | not used | never used | isn't used | redundant | no longer (needed|necessary|used) | not (needed|necessary)
+    | unnecessary | dead code | commented(-| )out | commented code | alpha-?sort\\w* | sort(ed)? (the )?imports? | group(ed)? (the )?(imports|variables)
+    | separate this import | trailing comma | comma after | empty lines? | blank lines? | extra lines? | new ?lines? | braces | curly
+    | parenthes[ie]s | spacing | space after | indentation | one (parameter|argument) per line | line length | get rid of
+    | streamlined? | easier to (read|follow|understand) | more readable | idiomatic | magic numbers? | hard-?coded | double-quoted
+    | single-quoted | warnings? | go ?imports | autoformat\\w* | constant`)})\\b`,
+      'i',
+    ),
+  ),
   rule('style', 1, /^\s*```suggestion[\s\S]*```\s*$/, 'body'),
   rule(
     'style',
@@ -157,25 +201,44 @@ export const offlineRules: readonly OfflineRule[] = [
       'i',
     ),
   ),
-  rule('documentation', 1, /\b(mention|explain\w*|describes?|description|says)\b/i),
+  rule(
+    'documentation',
+    1,
+    /\b(mention\w*|explain\w*|describes?|description|says|wording|word it|link to|confusing term)\b/i,
+  ),
+  rule('documentation', 2, /^\s*s\/[^/]+\/[^/]*\/?\s*$/),
+  // A suggestion that rewrites a comment, a doc block or a sentence in a string.
+  rule(
+    'documentation',
+    2,
+    /```suggestion\s*\n\s*(\/\/|#|\*|\/\*)|```suggestion[\s\S]*(['"])[A-Z][a-z]+( [\w-]+){3,}[.!]?\2/,
+    'body',
+  ),
   rule('documentation', 2, /(^|\/)(docs?\/|README|CHANGELOG)|\.(md|rst|adoc)$/i, 'path'),
   // naming
   rule(
     'naming',
     2,
     new RegExp(
-      `\\b(${words(`naming | rename\\w* | call it | cryptic | prefix | (good|great|better|clearer) name`)})\\b`,
+      `\\b(${words(`naming | renam\\w* | call it | cryptic | prefix | suffix | (good|great|better|clearer|more explicit) name
+    | camel-?case | snake_case | pascal-?case | kebab-case | the name | this name | name (is|should|seems) | named after`)})\\b`,
       'i',
     ),
   ),
   rule('naming', 1, /\b(names?|named|called)\b/i),
   rule('naming', 2, /`[\w.:$-]+`\s*(→|->|=>)\s*`[\w.:$-]+`/, 'body'),
+  rule(
+    'naming',
+    2,
+    /\b(should be|be named|call it|how about) `[\w.:$-]+`,? (not|instead of|rather than) `[\w.:$-]+`/i,
+    'body',
+  ),
   // error handling
   rule(
     'error_handling',
     2,
     new RegExp(
-      `\\b(${words(`errors? | exceptions? | throws? | thrown | raises? | rescue | catch(es|ing)?
+      `\\b(${words(`errors? | exceptions? | throws? | thrown | raises? | rescue | (?<!(good|nice|great) )catch(es|ing)?
     | try\\?? | swallows? | unwrap | unhandled | rejection | propagat\\w* | bubble up | dead-letter | retries | retry
     | times out | timeout | %w`)})`,
       'i',
@@ -194,8 +257,20 @@ export const offlineRules: readonly OfflineRule[] = [
     ),
   ),
   rule('process', 1, /\b(merge|merging|approv\w+|schedule|coordinate|product|announce)\b/i),
+  rule(
+    'process',
+    2,
+    new RegExp(
+      `\\b(${words(`spam\\w* | pointless | unrelated | not (directly )?related to this | out of scope | separate (one|diff|change)
+    | revert (this|these|the) | remove this file | awaiting review | landed | squash\\w* | backport\\w* | cherry-?pick\\w* | go into \\d
+    | commit message | blocked | blocking | story | issue number | this fix is`)})\\b`,
+      'i',
+    ),
+  ),
+  rule('process', 1, /^\s*@[\w-]+/),
   // nitpick
   rule('nitpick', 2, /(^|\n)\s*(nit|nitpick|minor|small thing|tiny|super minor|optional|non-blocking)\b/i),
+  rule('nitpick', 2, /\b(nit|nits|nitpick\w*|not blocking|non-blocking|very minor|super minor|just a nit)\b/i),
   rule('nitpick', 2, /\b(typo|unused import|trailing whitespace)\b/i),
   // question: asks rather than requests.
   rule(
@@ -216,7 +291,7 @@ export const offlineRules: readonly OfflineRule[] = [
     new RegExp(
       `(\\b(${words(`nice | great | love | awesome | cool | clever | thanks | thank you | appreciate\\w*
     | well done | good (job|work|catch|call) | LGTM | looks good | neat | elegant | excellent | much (better|simpler|cleaner)
-    | kudos | brilliant | looks (good|great|right)`)})\\b|👍|🎉|😍|🙏|👏|🚀|❤️)`,
+    | kudos | brilliant | looks (good|great|right|fine) | makes sense | \\+1 | seems all logic`)})\\b|👍|🎉|😍|🙏|👏|🚀|❤️)`,
       'i',
     ),
   ),

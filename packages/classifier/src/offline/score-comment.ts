@@ -22,7 +22,7 @@ const order = (category: CommentCategory): number => commentCategories.indexOf(c
 /**
  * Scores a comment against `rules`: every category whose signals add up to 2 or more, strongest first,
  * at most `maxCategories`; failing that, the strongest weak signal; failing that, `question` when the
- * comment asks something and `nitpick` otherwise, at a confidence that says it was a guess.
+ * comment asks something and `bug` otherwise, at a confidence that says it was a guess.
  */
 export function scoreComment(
   comment: ReviewComment,
@@ -49,5 +49,6 @@ export function scoreComment(
   }
   const weak = ranked[0]
   if (weak !== undefined) return { categories: [weak[0]], confidence: 0.3, scores, matched }
-  return { categories: [texts.prose.includes('?') ? 'question' : 'nitpick'], confidence: 0.15, scores, matched }
+  // Measured on real review comments, a remark no rule recognises is most often about a defect.
+  return { categories: [texts.prose.includes('?') ? 'question' : 'bug'], confidence: 0.15, scores, matched }
 }
