@@ -17,6 +17,23 @@ const concerns: Readonly<Record<CommentCategory, (terms: string) => string>> = {
   praise: (terms) => `Praise for ${terms}`,
 }
 
+// Words the concern's own phrase already says: "Missing tests for test" says nothing twice.
+const ownWords: Readonly<Record<CommentCategory, RegExp>> = {
+  bug: /^bugs?$/i,
+  performance: /^(perf|performance|fast|slow)$/i,
+  architecture: /^(design|architecture)$/i,
+  style: /^(style|styling)$/i,
+  testing: /^(tests?|testing|tested|specs?)$/i,
+  security: /^(security|secure)$/i,
+  documentation: /^(docs?|documentation|comments?)$/i,
+  naming: /^(names?|naming|named|rename)$/i,
+  error_handling: /^(errors?|exceptions?|handling)$/i,
+  process: /^(pr|prs|process)$/i,
+  nitpick: /^(nits?|nitpick|minor)$/i,
+  question: /^(questions?|why)$/i,
+  praise: /^(thanks?|great|nice)$/i,
+}
+
 // Categories that say little about what the concern is when a substantive one is present.
 const minor: ReadonlySet<CommentCategory> = new Set(['nitpick', 'question', 'praise'])
 
@@ -56,9 +73,10 @@ export function concernLabel(
   categories: Readonly<Partial<Record<CommentCategory, number>>>,
   files: readonly string[],
 ): string {
-  const terms = joinTerms(topTerms.slice(0, 2))
-  const area = mainArea(files)
   const category = mainCategory(categories)
+  const own = category === null ? null : ownWords[category]
+  const terms = joinTerms(topTerms.filter((term) => own === null || !own.test(term)).slice(0, 2))
+  const area = mainArea(files)
   if (terms === '') {
     const subject = area ?? 'one part of the code'
     return category === null ? `Comments on ${subject}` : concerns[category](subject)

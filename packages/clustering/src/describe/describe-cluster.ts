@@ -62,5 +62,6 @@ export function describeCluster(
     prNumbers: [...new Set(members.map((member) => member.comment.prNumber))].sort((left, right) => left - right),
     authors: byFrequency(members.map((member) => member.comment.author)),
     resolvedShare: threads.length === 0 ? 0 : resolved / threads.length,
+    threads: threads.length,
   }
 }

@@ -52,5 +52,9 @@ describe('concernLabel', () => {
     ).toBe('Error handling around retry and timeout in src/api/')
     expect(concernLabel(['fixture'], { testing: 3 }, ['a.ts', 'b/c.ts'])).toBe('Missing tests for fixture')
     expect(concernLabel([], { naming: 2 }, [])).toBe('Naming of one part of the code')
+    // The concern's own word is not repeated as one of its terms.
+    expect(concernLabel(['test', 'timeout', 'retry'], { testing: 4 }, ['test/app.js', 'test/b.js'])).toBe(
+      'Missing tests for timeout and retry in test/',
+    )
   })
 })

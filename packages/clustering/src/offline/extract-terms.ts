@@ -22,6 +22,8 @@ const stopwords = new Set(
     'thought use used uses using want wants yes ' +
     // What is left of contractions once the apostrophe splits them (aren't -> aren, t).
     'aren isn wasn weren doesn didn don hasn haven hadn won wouldn couldn shouldn ain ' +
+    // Verbs every review comment uses about the change itself, whatever its concern.
+    'add added adding change changes changed changing made indeed make making ' +
     // Path and layout words every comment on a file has.
     'file reply src lib app internal pkg cmd ts tsx js jsx mjs py rb go rs java kt md yml yaml json index main'
   ).split(' '),
@@ -30,13 +32,17 @@ const stopwords = new Set(
 // Suffixes folded away so inflections meet: checks/checked/checking -> check.
 const suffixes = ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'es', 'ed', 'ly', 's']
 
-/** A crude, deterministic stem: strips one inflection suffix, then keeps at most `prefix` characters. */
+/**
+ * A crude, deterministic stem: strips one inflection suffix (undoubling the consonant `-ing` and `-ed`
+ * leave behind: spamming -> spam), then keeps at most `prefix` characters.
+ */
 export function stem(word: string, prefix = 6): string {
   let base = word
   if (base.length > 4 && !base.endsWith('ss') && !base.endsWith('us') && !base.endsWith('is')) {
     for (const suffix of suffixes) {
       if (base.length - suffix.length >= 3 && base.endsWith(suffix)) {
         base = base.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '')
+        if ((suffix === 'ing' || suffix === 'ed') && /([b-df-hj-kmnp-rtv-z])\1$/.test(base)) base = base.slice(0, -1)
         break
       }
     }

@@ -26,6 +26,13 @@ describe('offline embedder', () => {
     expect(stems).not.toContain('the')
   })
 
+  it('meets inflections, doubled consonants included, and leaves out words every review comment uses', () => {
+    const stems = (text: string) => extractTerms(text).map((term) => term.stem)
+    expect(stems('spamming')).toEqual(stems('spam'))
+    expect(stems('stopped')).toEqual(stems('stop'))
+    expect(stems('Please do not add all these changes made here')).toEqual([])
+  })
+
   it('matches prose and code that name the same thing', async () => {
     const embedder = createEmbedder({ kind: 'offline' })
     const [code, prose, other] = await embedder.embed([

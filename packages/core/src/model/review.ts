@@ -109,4 +109,6 @@ export interface ReviewCluster {
   readonly authors: readonly string[]
   /** Share of member review threads that were resolved (0..1). */
   readonly resolvedShare: number
+  /** Member review threads (comments with a resolved state); the share is over these. */
+  readonly threads?: number
 }

@@ -88,6 +88,7 @@ const clusters: readonly ReviewCluster[] = [
   prNumbers: [401, 412, 418],
   authors: ['ana', 'bo'],
   resolvedShare: Number(resolvedShare),
+  threads: Number(size),
 }))
 
 const quoteBodies: Readonly<Record<string, readonly [string, string, string]>> = {

@@ -118,7 +118,7 @@ describe('the HTML report in headless Chromium', () => {
     ])
     const first = themes.first()
     expect(await first.locator('.theme-facts').textContent()).toBe(
-      '14 comments in 3 pull requests · 86% of threads resolved',
+      '14 comments in 3 pull requests · 12 of 14 review threads resolved',
     )
     expect(await first.locator('blockquote').count()).toBe(3)
     expect(await first.locator('blockquote code').first().textContent()).toBe('OrderRepository')

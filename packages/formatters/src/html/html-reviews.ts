@@ -1,7 +1,7 @@
 import { quoteExcerpt } from '@gitlore/core'
 import type { QuotedComment, ReportInput } from '../formatter.js'
-import { count, integer, percent } from '../shared/plain-text.js'
-import { categoryName, reviewersByLoad, reviewView, type ThemeView } from '../shared/review-themes.js'
+import { count, integer } from '../shared/plain-text.js'
+import { categoryName, resolvedText, reviewersByLoad, reviewView, type ThemeView } from '../shared/review-themes.js'
 import { barChart } from './html-charts.js'
 import type { HtmlValue, SafeHtml } from './html-template.js'
 import { html, inlineText, link } from './html-template.js'
@@ -22,8 +22,8 @@ function quoteItem(quote: QuotedComment): SafeHtml {
 function themeCard(theme: ThemeView, index: number): SafeHtml {
   const files = theme.files.slice(0, filesShown)
   const moreFiles = theme.files.length - files.length
-  const resolved =
-    theme.resolvedShare === null ? '' : html` · <span>${percent(theme.resolvedShare)} of threads resolved</span>`
+  const resolvedLine = resolvedText(theme)
+  const resolved = resolvedLine === null ? '' : html` · <span>${resolvedLine}</span>`
   return html`<article class="theme">
 <header><span class="theme-rank">${index + 1}</span><h3>${theme.label}</h3></header>
 <p class="theme-facts"><strong>${count(theme.size, 'comment')}</strong> in ${count(theme.pullRequests, 'pull request')}${resolved}</p>

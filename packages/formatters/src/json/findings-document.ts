@@ -26,6 +26,8 @@ export interface ReviewThemeEntry {
   readonly pullRequests: number
   /** Share of the theme's review threads resolved (0..1); null when it has none. */
   readonly resolvedShare: number | null
+  /** The theme's review threads, when known. */
+  readonly threads?: number
   readonly categories: Readonly<Partial<Record<CommentCategory, number>>>
   /** Files the comments are on, most commented first. */
   readonly files: readonly string[]
@@ -98,6 +100,7 @@ export function reviewsSummary(input: ReportInput): ReviewsSummary | undefined {
       size: theme.size,
       pullRequests: theme.pullRequests,
       resolvedShare: theme.resolvedShare === null ? null : Math.round(theme.resolvedShare * 10_000) / 10_000,
+      ...(theme.threads === null ? {} : { threads: theme.threads }),
       categories: Object.fromEntries(theme.categories),
       files: [...theme.files],
       quotes: theme.quotes.map((quote) => ({

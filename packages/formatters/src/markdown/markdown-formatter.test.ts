@@ -87,7 +87,7 @@ describe('MarkdownFormatter', () => {
     expect(section(markdown, '### 1. Move SQL out of handlers into repositories')).toMatchInlineSnapshot(`
       "### 1. Move SQL out of handlers into repositories
 
-      - 14 comments in 3 pull requests, 86% of threads resolved; architecture 14
+      - 14 comments in 3 pull requests, 12 of 14 review threads resolved; architecture 14
       - Files: \`src/api/orders.ts\`, \`src/repositories/order-repository.ts\`
       - Reviewers said:
         - “Please move this query into \`OrderRepository\`; handlers should not build SQL.” (ana in #401 on \`src/api/orders.ts\`) <https://github.com/acme/widgets/pull/401#discussion_r1000>

@@ -2,7 +2,7 @@ import { quoteExcerpt } from '@gitlore/core'
 import type { QuotedComment, ReportInput } from '../formatter.js'
 import { count, integer, percent } from '../shared/plain-text.js'
 import { isWebAddress } from '../shared/report-facts.js'
-import { categoryName, reviewersByLoad, reviewView, type ThemeView } from '../shared/review-themes.js'
+import { categoryName, resolvedText, reviewersByLoad, reviewView, type ThemeView } from '../shared/review-themes.js'
 import { codeSpan, escapeInline, table } from './markdown-text.js'
 
 const themesShown = 12
@@ -23,7 +23,7 @@ function quoteLine(quote: QuotedComment): string {
 function themeMarkdown(theme: ThemeView, index: number): string {
   const facts = [
     `${count(theme.size, 'comment')} in ${count(theme.pullRequests, 'pull request')}`,
-    ...(theme.resolvedShare === null ? [] : [`${percent(theme.resolvedShare)} of threads resolved`]),
+    ...(resolvedText(theme) === null ? [] : [resolvedText(theme)]),
   ]
   const categories = theme.categories
     .slice(0, categoriesShown)

@@ -15,6 +15,8 @@ export interface ThemeView {
   readonly pullRequests: number
   /** Share of the theme's review threads that were resolved (0..1), null when it has no threads. */
   readonly resolvedShare: number | null
+  /** The theme's review threads, when known (the share is over these). */
+  readonly threads: number | null
   /** Categories with their member counts, most first. */
   readonly categories: readonly (readonly [CommentCategory, number])[]
   /** Files the theme's comments are on, most commented first. */
@@ -55,7 +57,12 @@ export function reviewView(input: ReportInput, quotesPerTheme = 3): ReviewView {
         label: cluster.label,
         size: cluster.size,
         pullRequests: cluster.prNumbers.length,
-        resolvedShare: cluster.files.length === 0 && cluster.resolvedShare === 0 ? null : cluster.resolvedShare,
+        resolvedShare:
+          cluster.threads === 0 ||
+          (cluster.threads === undefined && cluster.files.length === 0 && cluster.resolvedShare === 0)
+            ? null
+            : cluster.resolvedShare,
+        threads: cluster.threads ?? null,
         categories: (Object.entries(cluster.categories) as [CommentCategory, number][])
           .filter(([, members]) => members > 0)
           .sort(([a, left], [b, right]) => right - left || (a < b ? -1 : 1)),
@@ -138,4 +145,12 @@ export function reviewersByLoad(input: ReportInput) {
   return [...(input.reviews?.reviewers ?? [])].sort(
     (a, b) => b.reviews + b.comments - (a.reviews + a.comments) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0),
   )
+}
+
+/** "3 of 4 review threads resolved", or the share alone when the count is not known. */
+export function resolvedText(theme: ThemeView): string | null {
+  if (theme.resolvedShare === null) return null
+  if (theme.threads === null) return `${Math.round(theme.resolvedShare * 100)}% of threads resolved`
+  const resolved = Math.round(theme.resolvedShare * theme.threads)
+  return `${resolved} of ${theme.threads} review ${theme.threads === 1 ? 'thread' : 'threads'} resolved`
 }

@@ -48,6 +48,7 @@ export class XmlFormatter implements Formatter {
           size: String(theme.size),
           pullRequests: String(theme.pullRequests),
           ...(theme.resolvedShare === null ? {} : { resolvedShare: String(theme.resolvedShare) }),
+          ...(theme.threads === undefined ? {} : { threads: String(theme.threads) }),
         })
         item.ele('label').txt(theme.label)
         for (const [category, members] of Object.entries(theme.categories)) {
