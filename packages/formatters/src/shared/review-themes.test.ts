@@ -2,7 +2,7 @@ import type { ReviewCluster } from '@gitlore/core'
 import { assistantQuote, quoteExcerpt } from '@gitlore/core'
 import { describe, expect, it } from 'vitest'
 import type { QuotableComment } from '../formatter.js'
-import { quotedComments, reviewAreas } from './review-themes.js'
+import { quotedComments, reviewAreas, reviewView } from './review-themes.js'
 
 const comment = (id: string, author: string, body: string, path?: string, replies: string[] = []): QuotableComment => ({
   id,
@@ -26,6 +26,32 @@ describe('review themes for reports', () => {
     expect(quotes.map((quote) => quote.id)).toEqual(['b', 'a'])
     expect(quotes[1]).toMatchObject({ author: 'ana', path: 'src/a.ts', prNumber: 7 })
     expect(quotes[1]!.body).toHaveLength(400)
+  })
+
+  it('quotes comments that say something before terse ones, medoid first among equals', () => {
+    const theme = {
+      id: 't',
+      label: 'Missing tests',
+      topTerms: [],
+      size: 3,
+      categories: { testing: 3 },
+      members: ['a', 'b', 'c'],
+      representatives: ['a', 'b', 'c'],
+      files: [],
+      prNumbers: [7],
+      authors: [],
+      resolvedShare: 0,
+    } satisfies ReviewCluster
+    const quotes = quotedComments(
+      [theme],
+      [
+        comment('a', 'x', 'for testing'),
+        comment('b', 'y', 'Please add a test that fails without this change.'),
+        comment('c', 'z', 'A regression test for the empty body would catch this next time.'),
+      ],
+    )
+    const input = { clusters: [theme], quotes } as unknown as Parameters<typeof reviewView>[0]
+    expect(reviewView(input).themes[0]!.quotes.map((quote) => quote.id)).toEqual(['b', 'c', 'a'])
   })
 
   it('counts who reviews which area, replies for their own authors, most discussed first', () => {

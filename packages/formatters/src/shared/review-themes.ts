@@ -32,6 +32,17 @@ export interface ReviewView {
   readonly praiseThemes: number
 }
 
+const informativeWords = 5
+
+/** Quotes that say something ("for testing" says little) before the rest, each group in its own order. */
+function informativeFirst(quotes: readonly QuotedComment[]): QuotedComment[] {
+  const words = (quote: QuotedComment) => quoteExcerpt(quote.body, 200).split(' ').length
+  return [
+    ...quotes.filter((quote) => words(quote) >= informativeWords),
+    ...quotes.filter((quote) => words(quote) < informativeWords),
+  ]
+}
+
 /** Human name of a comment category (`error_handling` reads "error handling"). */
 export function categoryName(category: string): string {
   return category.replace(/_/g, ' ')
@@ -67,12 +78,12 @@ export function reviewView(input: ReportInput, quotesPerTheme = 3): ReviewView {
           .filter(([, members]) => members > 0)
           .sort(([a, left], [b, right]) => right - left || (a < b ? -1 : 1)),
         files: cluster.files,
-        quotes: cluster.representatives
-          .flatMap((id) => {
+        quotes: informativeFirst(
+          cluster.representatives.flatMap((id) => {
             const quote = quotes.get(id)
             return quote === undefined || quoteExcerpt(quote.body, 40) === '' ? [] : [quote]
-          })
-          .slice(0, quotesPerTheme),
+          }),
+        ).slice(0, quotesPerTheme),
       }),
     )
   return { themes, praiseThemes: clusters.length - headline.length }
