@@ -61,6 +61,8 @@ describe('AssistantFileFormatter', () => {
 
       - **Bus factor 1 in src/billing/** (high): Bo Chen wrote 92% of the commits to src/billing/. Ask Bo to review billing changes. Evidence: \`src/billing/\`.
       - \`src/billing/\`: Bo Chen (bo@acme.dev) wrote 92% of its commits (bus factor 1).
+      - \`src/\`: reviewed most by ana (150 comments) and bo (110 comments).
+      - \`package.json\`: reviewed most by bo (12 comments).
       <!-- gitlore:end -->
       "
     `)

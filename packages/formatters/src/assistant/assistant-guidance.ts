@@ -108,6 +108,15 @@ function ownerLines(input: ReportInput): string[] {
     )
 }
 
+function reviewerLines(input: ReportInput): string[] {
+  return (input.reviews?.areas ?? []).slice(0, ownersShown).flatMap((area) => {
+    const reviewers = area.reviewers
+      .slice(0, 2)
+      .map((reviewer) => `${text(reviewer.login)} (${count(reviewer.comments, 'comment')})`)
+    return reviewers.length === 0 ? [] : [`- ${codeSpan(area.path)}: reviewed most by ${reviewers.join(' and ')}.`]
+  })
+}
+
 function scope(input: ReportInput): string {
   const { context } = input
   const reviews = input.reviews === undefined ? '' : `, ${count(input.reviews.pullRequests, 'pull request')}`
@@ -151,6 +160,7 @@ export function assistantGuidance(input: ReportInput): string {
     ...section('Who to ask', 'Ask these people, or ask for their review, when you change their areas.', [
       ...team.map(findingLine),
       ...ownerLines(input),
+      ...reviewerLines(input),
     ]),
   ]
   if (findings.length === 0 && themeLines(input).length === 0) {
