@@ -76,8 +76,27 @@ export const outputConfigSchema = z.strictObject({
   dir: z.string().default('.'),
 })
 
+/** A URL with a password in its user part or in a `password` parameter; the password is never echoed. */
+const urlWithPassword = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:[^/?#@]*@|[?&]password=/i
+
 export const cacheConfigSchema = z.strictObject({
+  /** The SQLite file, relative to the repository root; used when no PostgreSQL URL is configured. */
   path: z.string().default('.gitlore/cache.db'),
+  /** A PostgreSQL database a team shares: `postgres://user@host:5432/db`, never with a password. */
+  url: z
+    .string()
+    .default('')
+    .refine((url) => url === '' || /^postgres(ql)?:\/\//i.test(url.trim()), {
+      message: 'must be a postgres:// URL (or empty for the SQLite file at [cache] path)',
+    })
+    .refine((url) => !urlWithPassword.test(url), {
+      message:
+        'must not hold a password: put it in PGPASSWORD or in the variable [cache] password_env names, or keep the whole URL in the variable [cache] url_env names',
+    }),
+  /** Name of an environment variable holding the whole PostgreSQL URL (it may hold the password). */
+  url_env: z.string().default(''),
+  /** Name of an environment variable holding the PostgreSQL password (default: libpq's PGPASSWORD). */
+  password_env: z.string().default(''),
 })
 
 export const configSchema = z.strictObject({

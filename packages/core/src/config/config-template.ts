@@ -38,4 +38,7 @@ dir = "."                  # user-only; relative to the repository root
 
 [cache]
 path = ".gitlore/cache.db" # user-only; relative to the repository root
+url = ""                   # user-only; a shared PostgreSQL cache, postgres://user@host:5432/db (no password here)
+url_env = ""               # user-only; or the environment variable holding the whole URL
+password_env = ""          # user-only; the environment variable holding its password (default PGPASSWORD)
 `

@@ -130,6 +130,32 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as Error).message).toMatch(/gitlore\.toml is a symbolic link/)
   })
+  it('takes a PostgreSQL cache URL but refuses one holding a password, without repeating it', async () => {
+    const dir = await repoWithConfig('')
+    const user = await userEnvironment('[cache]\nurl = "postgres://team@db.internal:5432/gitlore"\n')
+    expect((await loadConfig({ repositoryDir: dir, env: user })).config.cache).toMatchObject({
+      url: 'postgres://team@db.internal:5432/gitlore',
+      url_env: '',
+      password_env: '',
+    })
+    for (const url of [
+      'postgres://team:hunter2@db/gitlore',
+      'postgresql://db/gitlore?sslmode=require&password=hunter2',
+    ]) {
+      const error = await loadConfig({ repositoryDir: dir, env: { ...user, GITLORE_CACHE_URL: url } }).catch(
+        (caught) => caught,
+      )
+      expect(error).toBeInstanceOf(ConfigError)
+      expect((error as ConfigError).keyPath).toBe('cache.url')
+      expect((error as Error).message).toContain('must not hold a password: put it in PGPASSWORD')
+      expect((error as Error).message).not.toContain('hunter2')
+    }
+    const notPostgres = await loadConfig({
+      repositoryDir: dir,
+      env: { ...user, GITLORE_CACHE_URL: 'mysql://db/x' },
+    }).catch((caught) => caught)
+    expect((notPostgres as Error).message).toContain('must be a postgres:// URL')
+  })
 })
 
 describe('the trust model', () => {

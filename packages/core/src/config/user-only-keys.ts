@@ -14,6 +14,8 @@ export const userOnlyKeys = [
   'output.dir',
   'cache.path',
   'cache.url',
+  'cache.url_env',
+  'cache.password_env',
 ] as const
 
 /** A key path as gitlore.toml spells it: `providers.compatible.base_url` -> `[providers.compatible] base_url`. */
