@@ -4,8 +4,10 @@ export interface MetaTable {
   value: string
 }
 
-/** A commit never changes, so it is stored once by sha, as the JSON of its `RawCommit`. */
+/** A commit never changes, so it is stored once per repository by sha, as the JSON of its `RawCommit`. */
 export interface CommitsTable {
+  /** The repository the cache was opened for (`createCache`'s `repository`). */
+  repository: string
   sha: string
   data: string
 }
@@ -25,23 +27,27 @@ export interface ClassificationsTable {
   confidence: number
   /** ISO 8601 time the answer was stored. */
   created_at: string
+  /** The repository whose run stored it; answers are shared by every repository, this is who paid for it. */
+  repository: string
 }
 
 /** Derived results under content keys (history listings by HEAD, statistics by input hash). */
 export interface ResultsTable {
+  repository: string
   namespace: string
   key: string
   /** JSON */
   data: string
   /** ISO 8601 time of the last write. */
   created_at: string
-  /** Order of writes across the table; the oldest results of a namespace are dropped first. */
+  /** Order of a repository's writes; its oldest results of a namespace are dropped first. */
   sequence: number
 }
 
 /** One row per run; `data` is the whole `RunRecord` as JSON, the other columns are for listing. */
 export interface RunsTable {
   id: string
+  repository: string
   started_at: string
   finished_at: string
   head: string | null
@@ -60,6 +66,8 @@ export interface EmbeddingsTable {
   text_hash: string
   vector: Uint8Array
   created_at: string
+  /** The repository whose run stored it (vectors are shared by every repository). */
+  repository: string
 }
 
 /** Per GitHub repository (API host, owner and name, lower-cased): how far its pull requests are synced. */

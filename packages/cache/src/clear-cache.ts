@@ -1,25 +1,30 @@
-import { type Kysely, sql } from 'kysely'
-import { type CacheDatabase, dataTables } from './cache-schema.js'
-import type { Writer } from './writer.js'
+import { sql } from 'kysely'
+import type { CacheContext } from './cache-context.js'
+import { dataTables } from './cache-schema.js'
 
-/** Where `clearCache` runs: the database, its writer, and whether it is SQLite (which can be compacted). */
-export interface ClearTarget {
-  readonly db: Kysely<CacheDatabase>
-  readonly writer: Writer
-  readonly isSqlite: boolean
+/** What `clear` deletes: the rows of the cache's repository (the default when it has one), or every row. */
+export interface ClearOptions {
+  /** Every repository's rows, not only this one's. Default: true for a cache opened without a repository. */
+  readonly all?: boolean
 }
 
 /**
- * Deletes every row of every data table in one transaction, keeping the schema and the `meta` rows.
+ * Deletes rows of every data table in one transaction, keeping the schema and the `meta` rows: those of
+ * the cache's repository (shared classifications and embeddings it stored included), or all of them.
  * SQLite keeps freed pages in the file, so it is then vacuumed and its write-ahead log truncated.
  */
-export async function clearCache({ db, writer, isSqlite }: ClearTarget): Promise<void> {
+export async function clearCache(context: CacheContext, options: ClearOptions = {}): Promise<void> {
+  const { db, writer, kind, repository } = context
+  const all = options.all ?? repository === ''
   await writer.transaction(async (transaction) => {
     for (const table of dataTables) {
-      await transaction.deleteFrom(table).execute()
+      await (all
+        ? transaction.deleteFrom(table)
+        : transaction.deleteFrom(table).where('repository', '=', repository)
+      ).execute()
     }
   })
-  if (isSqlite) {
+  if (kind === 'sqlite') {
     await writer.exclusive(async () => {
       await sql`vacuum`.execute(db)
       await sql`pragma wal_checkpoint(truncate)`.execute(db)

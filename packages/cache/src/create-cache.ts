@@ -1,89 +1,164 @@
 import { realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { GitloreError } from '@gitlore/core'
+import { CacheError, GitloreError } from '@gitlore/core'
 import { type Dialect, Kysely, SqliteDialect, sql } from 'kysely'
+import type { CacheContext } from './cache-context.js'
 import { type CacheLocation, cannotOpenError } from './cache-errors.js'
 import type { CacheDatabase } from './cache-schema.js'
-import { readCacheStats } from './cache-stats.js'
+import { readCacheStats, type StatsLocation } from './cache-stats.js'
+import { claimUnclaimedRows } from './claim-unclaimed-rows.js'
 import { getClassifications } from './classifications/get-classifications.js'
 import { putClassifications } from './classifications/put-classifications.js'
 import { clearCache } from './clear-cache.js'
 import { getCommits } from './commits/get-commits.js'
 import { putCommits } from './commits/put-commits.js'
+import { databaseKindOf } from './database-kind.js'
 import { getEmbeddings, putEmbeddings } from './embeddings/embeddings.js'
 import type { GitloreCache } from './gitlore-cache.js'
+import { openPostgresDialect } from './postgres/open-postgres-dialect.js'
+import { describePostgresUrl, isPostgresUrl } from './postgres/postgres-url.js'
 import { prepareSchema } from './prepare-schema.js'
 import { getListing, getResult, getThemeLabel, putListing, putResult, putThemeLabel } from './results/results.js'
 import { getPullRequests, getPullRequestVersions, putPullRequests } from './reviews/pull-requests.js'
 import { getReviewSyncState, putReviewSyncState } from './reviews/review-sync-state.js'
 import { getRun, latestRun, listRuns, putRun } from './runs/runs.js'
-import { ImmediateTransactionDialect, isSqliteDialect } from './sqlite/immediate-transaction-dialect.js'
+import { ImmediateTransactionDialect } from './sqlite/immediate-transaction-dialect.js'
 import { openSqliteFile } from './sqlite/open-sqlite-file.js'
-import { createWriter, type Writer } from './writer.js'
+import { createWriter } from './writer.js'
+
+/** Options every kind of cache takes. */
+interface ScopeOptions {
+  /**
+   * The repository the cache serves: its commits, listings, results and runs are stored under this key,
+   * so one database holds many repositories. Use the same key for the same repository everywhere (gitlore
+   * uses the review key, `api.github.com/owner/name`, for a repository on GitHub). Default `''`: a cache
+   * that serves one repository, whose `clear` empties the whole database.
+   */
+  readonly repository?: string
+}
 
 /** A cache in an SQLite file, the default. */
-export interface FileCacheOptions {
+export interface FileCacheOptions extends ScopeOptions {
   /** The SQLite file, typically `<repository>/.gitlore/cache.db`; relative to the working directory; its directory is created. */
   readonly path: string
   /** Milliseconds a write waits for another process's write to finish before it fails; default 5000. */
   readonly busyTimeout?: number
   /** Not allowed together with `path`. */
+  readonly url?: never
+  /** Not allowed together with `path`. */
   readonly dialect?: never
 }
 
-/** A cache in a database reached through a kysely dialect. */
-export interface DialectCacheOptions {
-  /** The kysely dialect to keep the cache in, e.g. a `PostgresDialect` a team shares; the cache closes it on `close`. */
+/** A cache in a PostgreSQL database a team shares. */
+export interface PostgresCacheOptions extends ScopeOptions {
+  /**
+   * `postgres://user@host:5432/database` (a socket directory as `?host=/run/postgresql`); libpq's `PG*`
+   * variables fill in what it leaves out. The URL is never shown with its password.
+   */
+  readonly url: string
+  /** The password, when `PGPASSWORD`, `~/.pgpass` or the URL do not give it. */
+  readonly password?: string | undefined
+  /** Connections this process may open at most; default 5. */
+  readonly poolSize?: number
+  /** Milliseconds to wait for a connection before failing; default 10000. */
+  readonly connectTimeout?: number
+  /** Not allowed together with `url`. */
+  readonly path?: never
+  /** Not allowed together with `url`. */
+  readonly dialect?: never
+}
+
+/** A cache in a database reached through a kysely dialect (SQLite or PostgreSQL). */
+export interface DialectCacheOptions extends ScopeOptions {
+  /** The kysely dialect to keep the cache in, e.g. a `PostgresDialect` over a pool of your own; the cache closes it on `close`. */
   readonly dialect: Dialect
   /** Not allowed together with `dialect`. */
   readonly path?: never
+  /** Not allowed together with `dialect`. */
+  readonly url?: never
 }
 
-/** Where `createCache` keeps the cache: an SQLite file, or a database behind a kysely dialect. */
-export type CreateCacheOptions = FileCacheOptions | DialectCacheOptions
+/** Where `createCache` keeps the cache: an SQLite file, a PostgreSQL database, or a database behind a kysely dialect. */
+export type CreateCacheOptions = FileCacheOptions | PostgresCacheOptions | DialectCacheOptions
 
 const defaultBusyTimeout = 5000
+const defaultPoolSize = 5
+const defaultConnectTimeout = 10_000
 
 /**
  * Opens gitlore's cache, creating it and bringing its schema up to date as needed. An SQLite file runs
  * in WAL mode with a busy timeout and foreign keys on, and its write transactions take the write lock
- * up front (`BEGIN IMMEDIATE`); so does an injected SQLite dialect, apart from the file settings.
+ * up front (`BEGIN IMMEDIATE`); so does an injected SQLite dialect, apart from the file settings. On
+ * PostgreSQL, any number of processes may open and write the same database at once.
  *
- * Throws a `CacheError`, leaving the database untouched, when it is not gitlore's cache, is corrupt, or
- * was written by a newer gitlore.
+ * Throws a `CacheError`, leaving the database untouched, when it is not gitlore's cache, is corrupt, was
+ * written by a newer gitlore, or cannot be reached.
  */
 export async function createCache(options: CreateCacheOptions): Promise<GitloreCache> {
+  const given = [options.path, options.url, options.dialect].filter((value) => value !== undefined)
+  if (given.length !== 1) {
+    throw new TypeError('createCache takes exactly one of `path`, `url` or `dialect`')
+  }
+  const repository = options.repository ?? ''
   if (options.dialect !== undefined) {
-    if (options.path !== undefined) {
-      throw new TypeError('createCache takes a `path` or a `dialect`, not both')
+    return openCache(
+      options.dialect,
+      { label: 'the database of the injected kysely dialect', isFile: false },
+      undefined,
+      repository,
+    )
+  }
+  if (options.url !== undefined) {
+    if (typeof options.url !== 'string' || !isPostgresUrl(options.url)) {
+      throw new CacheError({
+        path: 'url',
+        message: 'the cache URL must start with postgres:// or postgresql://',
+      })
     }
-    return openCache(options.dialect, undefined)
+    const database = describePostgresUrl(options.url)
+    const dialect = await openPostgresDialect({
+      url: options.url,
+      password: options.password,
+      poolSize: options.poolSize ?? defaultPoolSize,
+      connectTimeout: options.connectTimeout ?? defaultConnectTimeout,
+    })
+    return openCache(dialect, { label: database, isFile: false }, { database }, repository)
   }
   if (typeof options.path !== 'string') {
-    throw new TypeError('createCache needs a `path` or a `dialect`')
+    throw new TypeError('createCache needs a `path`, a `url` or a `dialect`')
   }
   const path = resolve(options.path)
   const database = await openSqliteFile(path, options.busyTimeout ?? defaultBusyTimeout)
-  return openCache(new SqliteDialect({ database }), path)
+  return openCache(new SqliteDialect({ database }), { label: path, isFile: true }, { path }, repository)
 }
 
-async function openCache(baseDialect: Dialect, path: string | undefined): Promise<GitloreCache> {
-  const location: CacheLocation =
-    path === undefined
-      ? { label: 'the database of the injected kysely dialect', isFile: false }
-      : { label: path, isFile: true }
-  const isSqlite = isSqliteDialect(baseDialect)
+async function openCache(
+  baseDialect: Dialect,
+  location: CacheLocation,
+  statsLocation: StatsLocation,
+  repository: string,
+): Promise<GitloreCache> {
+  const kind = databaseKindOf(baseDialect.createAdapter())
+  if (kind === undefined) {
+    await baseDialect.createDriver().destroy()
+    throw new CacheError({
+      path: location.label,
+      message: `${location.label} is neither SQLite nor PostgreSQL: gitlore's cache runs on those two`,
+    })
+  }
   const db = new Kysely<CacheDatabase>({
-    dialect: isSqlite ? new ImmediateTransactionDialect(baseDialect) : baseDialect,
+    dialect: kind === 'sqlite' ? new ImmediateTransactionDialect(baseDialect) : baseDialect,
   })
-  let writer: Writer
+  const path = statsLocation !== undefined && 'path' in statsLocation ? statsLocation.path : undefined
+  let context: CacheContext
   try {
     // One lock per file, however the path was spelt.
-    writer = createWriter(db, path === undefined ? undefined : join(await realpath(dirname(path)), basename(path)))
-    if (isSqlite) {
+    const lockKey = path === undefined ? undefined : join(await realpath(dirname(path)), basename(path))
+    context = { db, writer: createWriter({ db, kind, lockKey }), kind, repository }
+    if (kind === 'sqlite') {
       await sql`pragma foreign_keys = on`.execute(db)
     }
-    await writer.exclusive(async () => {
+    await context.writer.exclusive(async () => {
       await prepareSchema(db, location)
       if (path !== undefined) {
         // Only now that the file is known to be gitlore's: switching to WAL rewrites the file header.
@@ -91,36 +166,39 @@ async function openCache(baseDialect: Dialect, path: string | undefined): Promis
         await sql`pragma synchronous = normal`.execute(db)
       }
     })
+    await claimUnclaimedRows(context)
   } catch (error) {
-    await db.destroy()
+    await db.destroy().catch(() => {})
     throw GitloreError.isInstance(error) ? error : cannotOpenError(location, error)
   }
 
   let closed = false
   return {
-    getCommits: (shas) => getCommits(db, shas),
-    putCommits: (commits) => putCommits(writer, commits),
-    getClassifications: (query) => getClassifications(db, query),
-    putClassifications: (entries) => putClassifications(writer, entries),
-    getListing: (key) => getListing(db, key),
-    putListing: (key, commits) => putListing(writer, key, commits),
-    getResult: (namespace, key) => getResult(db, namespace, key),
-    putResult: (namespace, key, value) => putResult(writer, namespace, key, value),
-    getThemeLabel: (key) => getThemeLabel(db, key),
-    putThemeLabel: (key, label) => putThemeLabel(writer, key, label),
-    putRun: (run) => putRun(writer, run),
-    getEmbeddings: (query) => getEmbeddings(db, query),
-    putEmbeddings: (entries) => putEmbeddings(writer, entries),
-    getRun: (id) => getRun(db, id),
-    latestRun: () => latestRun(db),
-    listRuns: (limit) => listRuns(db, limit),
-    getReviewSyncState: (repository) => getReviewSyncState(db, repository),
-    putReviewSyncState: (state) => putReviewSyncState(writer, state),
-    putPullRequests: (repository, pullRequests, state) => putPullRequests(writer, repository, pullRequests, state),
-    getPullRequestVersions: (repository, numbers) => getPullRequestVersions(db, repository, numbers),
-    getPullRequests: (repository, updatedSince) => getPullRequests(db, repository, updatedSince),
-    stats: () => readCacheStats(db, path),
-    clear: () => clearCache({ db, writer, isSqlite }),
+    repository,
+    getCommits: (shas) => getCommits(context, shas),
+    putCommits: (commits) => putCommits(context, commits),
+    getClassifications: (query) => getClassifications(context, query),
+    putClassifications: (entries) => putClassifications(context, entries),
+    getListing: (key) => getListing(context, key),
+    putListing: (key, commits) => putListing(context, key, commits),
+    getResult: (namespace, key) => getResult(context, namespace, key),
+    putResult: (namespace, key, value) => putResult(context, namespace, key, value),
+    getThemeLabel: (key) => getThemeLabel(context, key),
+    putThemeLabel: (key, label) => putThemeLabel(context, key, label),
+    putRun: (run) => putRun(context, run),
+    getEmbeddings: (query) => getEmbeddings(context, query),
+    putEmbeddings: (entries) => putEmbeddings(context, entries),
+    getRun: (id) => getRun(context, id),
+    latestRun: () => latestRun(context),
+    listRuns: (limit) => listRuns(context, limit),
+    getReviewSyncState: (key) => getReviewSyncState(context, key),
+    putReviewSyncState: (state) => putReviewSyncState(context, state),
+    putPullRequests: (key, pullRequests, state) => putPullRequests(context, key, pullRequests, state),
+    getPullRequestVersions: (key, numbers) => getPullRequestVersions(context, key, numbers),
+    getPullRequests: (key, updatedSince) => getPullRequests(context, key, updatedSince),
+    withLock: (name, task) => context.writer.lock(name, task),
+    stats: () => readCacheStats(context, statsLocation),
+    clear: (options) => clearCache(context, options),
     async close() {
       if (!closed) {
         closed = true

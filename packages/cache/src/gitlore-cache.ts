@@ -4,27 +4,39 @@ import type {
   ClassificationEntry,
   ClassificationQuery,
 } from './classifications/cached-classification.js'
+import type { ClearOptions } from './clear-cache.js'
 import type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
 import type { CachedPullRequest, ReviewSyncState } from './reviews/review-records.js'
 
 /** What `stats` reports, for `gitlore cache stats`. */
 export interface CacheStats {
-  /** The SQLite file; absent when the cache runs on an injected dialect. */
+  /** The SQLite file; absent for PostgreSQL and injected dialects. */
   readonly path?: string
-  /** Bytes on disk (the database file plus its write-ahead log); absent for an injected dialect. */
+  /** The PostgreSQL server and database (`postgres://user@host:port/db`, never a password). */
+  readonly database?: string
+  /** Bytes on disk (the database file plus its write-ahead log); SQLite files only. */
   readonly bytes?: number
   /** The cache schema version: how many migrations have been applied. */
   readonly schemaVersion: number
-  /** Rows per table of cached data, e.g. `{ commits: 20000 }`. */
+  /** Rows per table of cached data in the whole database, e.g. `{ commits: 20000 }`. */
   readonly rows: Readonly<Record<string, number>>
+  /** The repository the cache was opened for; absent when none was given. */
+  readonly repository?: string
+  /** Rows per table that belong to (or, for shared classifications and embeddings, were stored by) that repository. */
+  readonly repositoryRows?: Readonly<Record<string, number>>
 }
 
 /**
- * gitlore's persistent cache. It stores commits by sha (a `CommitStore`) and classifier answers (a
- * `ClassificationStore` of @gitlore/classifier); each write is its own transaction, so an interrupted run
- * keeps everything written before it stopped.
+ * gitlore's persistent cache, opened for one repository. It stores commits by sha (a `CommitStore`),
+ * listings and results (`ListingStore`, `ResultStore`) and runs (`RunStore`) of that repository;
+ * classifier answers (a `ClassificationStore` of @gitlore/classifier) and embeddings keyed by what was
+ * asked and shared by every repository in the database; and GitHub review data by GitHub repository (a
+ * `ReviewStore` of @gitlore/extractors). Each write is its own transaction, so an interrupted run keeps
+ * everything written before it stopped, and any number of processes may write at once.
  */
 export interface GitloreCache extends CommitStore, ListingStore, ResultStore, RunStore {
+  /** The repository the cache was opened for (`createCache`'s `repository`); `''` when none was given. */
+  readonly repository: string
   /** Stored classifier answers of one model and prompt, by body hash; unknown hashes are absent. */
   getClassifications(query: ClassificationQuery): Promise<ReadonlyMap<string, CachedClassification>>
   /** Stores classifier answers in one transaction, replacing any stored under the same key. */
@@ -47,10 +59,19 @@ export interface GitloreCache extends CommitStore, ListingStore, ResultStore, Ru
   getPullRequestVersions(repository: string, numbers: readonly number[]): Promise<ReadonlyMap<number, string>>
   /** Stored pull requests updated at or after `updatedSince`, most recently updated first, with their comments. */
   getPullRequests(repository: string, updatedSince: string): Promise<readonly CachedPullRequest[]>
-  /** Rows per table and size on disk. */
+  /**
+   * Runs `task` as the only holder of the lock `name` among every process sharing the database (on
+   * PostgreSQL; SQLite queues callers in this process), e.g. a GitHub sync of one repository, so two runs
+   * never fetch and write the same pages at once. Waiting callers then find the work done.
+   */
+  withLock<T>(name: string, task: () => Promise<T>): Promise<T>
+  /** Rows per table (the whole database and this repository's) and size on disk. */
   stats(): Promise<CacheStats>
-  /** Deletes every cached item but keeps the schema; an SQLite file is compacted afterwards. */
-  clear(): Promise<void>
+  /**
+   * Deletes this repository's cached items (every item with `{ all: true }`, the default for a cache opened
+   * without a repository) but keeps the schema; an SQLite file is compacted afterwards.
+   */
+  clear(options?: ClearOptions): Promise<void>
   /** Closes the database. The cache cannot be used afterwards; closing twice is harmless. */
   close(): Promise<void>
 }

@@ -1,5 +1,13 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { applicationName, type CacheDatabase } from './cache-schema.js'
+import { databaseKind } from './database-kind.js'
+
+/** PostgreSQL's schema that unqualified names resolve to; the cache looks only there. */
+async function currentSchema(db: Kysely<CacheDatabase>): Promise<string | undefined> {
+  if (databaseKind(db as Kysely<unknown>) !== 'postgres') return undefined
+  const result = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+  return result.rows[0]?.schema ?? undefined
+}
 
 /** What a database holds, as far as the cache is concerned. */
 export type DatabaseContents =
@@ -9,10 +17,15 @@ export type DatabaseContents =
 
 /**
  * Looks at a database without changing it: no tables at all is a new cache, a `meta` table saying
- * `application = gitlore` is a cache at the schema version it records, anything else is foreign.
+ * `application = gitlore` is a cache at the schema version it records, anything else is foreign. On
+ * PostgreSQL only the current schema counts (the first of `search_path`), so a database can hold other
+ * schemas beside the cache's.
  */
 export async function inspectDatabase(db: Kysely<CacheDatabase>): Promise<DatabaseContents> {
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
+  const schema = await currentSchema(db)
+  const tables = (await db.introspection.getTables({ withInternalKyselyTables: true })).filter(
+    (table) => schema === undefined || table.schema === schema,
+  )
   if (tables.length === 0) {
     return { kind: 'empty' }
   }

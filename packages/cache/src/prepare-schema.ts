@@ -1,5 +1,5 @@
 import { GitloreError } from '@gitlore/core'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import {
   type CacheLocation,
@@ -9,8 +9,10 @@ import {
   notGitloreCacheError,
 } from './cache-errors.js'
 import type { CacheDatabase } from './cache-schema.js'
+import { databaseKind } from './database-kind.js'
 import { inspectDatabase } from './inspect-database.js'
 import { migrationProvider, schemaVersion } from './migrations/migrations.js'
+import { advisoryLockKey } from './postgres/advisory-lock-key.js'
 
 async function inspectOrRefuse(db: Kysely<CacheDatabase>, location: CacheLocation): Promise<number | undefined> {
   let contents: Awaited<ReturnType<typeof inspectDatabase>>
@@ -29,6 +31,10 @@ async function inspectOrRefuse(db: Kysely<CacheDatabase>, location: CacheLocatio
 }
 
 async function migrate(db: Kysely<CacheDatabase>, location: CacheLocation): Promise<void> {
+  if (databaseKind(db as Kysely<unknown>) === 'postgres') {
+    // Another process may be creating or upgrading the schema right now: wait for it, then look again.
+    await sql`select pg_advisory_xact_lock(${advisoryLockKey('schema')}::bigint)`.execute(db)
+  }
   if ((await inspectOrRefuse(db, location)) === schemaVersion) {
     return
   }
@@ -48,7 +54,8 @@ async function migrate(db: Kysely<CacheDatabase>, location: CacheLocation): Prom
  * Checks that the database is gitlore's cache (or empty) and brings its schema up to date. A foreign,
  * corrupt or newer database raises a `CacheError` before anything is written to it. An up-to-date cache
  * is only read; otherwise the check and the migrations run in one write transaction where the dialect
- * allows transactional DDL, so two processes opening a new cache at once cannot both create it.
+ * allows transactional DDL (SQLite's `BEGIN IMMEDIATE`, PostgreSQL's under an advisory lock), so two
+ * processes opening a new cache at once cannot both create it.
  */
 export async function prepareSchema(db: Kysely<CacheDatabase>, location: CacheLocation): Promise<void> {
   try {

@@ -6,10 +6,10 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeCommit, testSha } from '../__fixtures__/raw-commits.js'
+import { classification as entry } from '../__fixtures__/store-suite/review-cases.js'
 import { createCache } from '../create-cache.js'
 import type { GitloreCache } from '../gitlore-cache.js'
 import { initialMigration } from '../migrations/0001-initial.js'
-import type { ClassificationEntry } from './cached-classification.js'
 
 const opened: GitloreCache[] = []
 afterEach(async () => {
@@ -26,55 +26,7 @@ async function open(path: string): Promise<GitloreCache> {
   return cache
 }
 
-const entry = (bodyHash: string, overrides: Partial<ClassificationEntry> = {}): ClassificationEntry => ({
-  model: 'compatible/qwen3',
-  promptHash: 'p1',
-  bodyHash,
-  categories: ['bug', 'error_handling'],
-  confidence: 0.8,
-  ...overrides,
-})
-
-describe('classifications', () => {
-  it('gives back stored answers by body hash, for the same model and prompt only', async () => {
-    const cache = await open(await temporaryPath())
-    await cache.putClassifications([
-      entry('a'),
-      entry('b', { categories: ['praise'], confidence: 1 }),
-      entry('a', { model: 'openai/gpt-5-mini', categories: ['style'] }),
-      entry('a', { promptHash: 'p2', categories: ['naming'] }),
-    ])
-    const found = await cache.getClassifications({
-      model: 'compatible/qwen3',
-      promptHash: 'p1',
-      bodyHashes: ['a', 'b', 'c'],
-    })
-    expect(new Map(found)).toEqual(
-      new Map([
-        ['a', { categories: ['bug', 'error_handling'], confidence: 0.8 }],
-        ['b', { categories: ['praise'], confidence: 1 }],
-      ]),
-    )
-    expect((await cache.stats()).rows.classifications).toBe(4)
-  })
-
-  it('replaces an answer stored again under the same key, and reads many keys at once', async () => {
-    const cache = await open(await temporaryPath())
-    const hashes = Array.from({ length: 2_000 }, (_, index) => `h${index}`)
-    await cache.putClassifications(hashes.map((hash) => entry(hash)))
-    await cache.putClassifications([entry('h7', { categories: ['performance'], confidence: 0.5 })])
-    const found = await cache.getClassifications({ model: 'compatible/qwen3', promptHash: 'p1', bodyHashes: hashes })
-    expect(found.size).toBe(2_000)
-    expect(found.get('h7')).toEqual({ categories: ['performance'], confidence: 0.5 })
-  })
-
-  it('is emptied by clear', async () => {
-    const cache = await open(await temporaryPath())
-    await cache.putClassifications([entry('a')])
-    await cache.clear()
-    expect((await cache.stats()).rows.classifications).toBe(0)
-  })
-
+describe('classifications in an SQLite file', () => {
   it('upgrades a cache written before the table existed, keeping its commits', async () => {
     const path = await temporaryPath()
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(path) }) })

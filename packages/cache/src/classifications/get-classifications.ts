@@ -1,6 +1,5 @@
 import { type CommentCategory, commentCategories } from '@gitlore/core'
-import type { Kysely } from 'kysely'
-import type { CacheDatabase } from '../cache-schema.js'
+import type { CacheContext } from '../cache-context.js'
 import { chunks } from '../chunks.js'
 import type { CachedClassification, ClassificationQuery } from './cached-classification.js'
 
@@ -19,9 +18,12 @@ function decodeCategories(text: string): CommentCategory[] {
   }
 }
 
-/** The stored answers for `query`, by body hash; hashes with no (usable) answer are absent. */
+/**
+ * The stored answers for `query`, by body hash; hashes with no (usable) answer are absent. Answers are
+ * keyed by what was asked, so one stored for any repository serves them all.
+ */
 export async function getClassifications(
-  db: Kysely<CacheDatabase>,
+  { db }: CacheContext,
   query: ClassificationQuery,
 ): Promise<ReadonlyMap<string, CachedClassification>> {
   const found = new Map<string, CachedClassification>()
@@ -36,7 +38,7 @@ export async function getClassifications(
     for (const row of rows) {
       const categories = decodeCategories(row.categories)
       if (categories.length > 0) {
-        found.set(row.body_hash, { categories, confidence: row.confidence })
+        found.set(row.body_hash, { categories, confidence: Number(row.confidence) })
       }
     }
   }

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely'
-import type { CacheDatabase } from '../cache-schema.js'
+import type { CacheContext } from '../cache-context.js'
 import { chunks } from '../chunks.js'
-import type { Writer } from '../writer.js'
+import { uniqueBy } from '../unique-by.js'
 
 /** Which vectors to look up (the shape @gitlore/clustering's `EmbeddingStore` asks with). */
 export interface EmbeddingQuery {
@@ -21,11 +20,12 @@ export interface EmbeddingEntry {
 
 /** Hashes per query, under the 999 bound values older SQLite builds allow (two more bind model and dimensions). */
 const hashesPerQuery = 900
-/** Rows per insert: five bound values each. */
-const rowsPerInsert = 180
+/** Rows per insert: six bound values each. */
+const rowsPerInsert = 150
 
+/** Stored vectors by text hash; shared by every repository, since the key is the text itself. */
 export async function getEmbeddings(
-  db: Kysely<CacheDatabase>,
+  { db }: CacheContext,
   query: EmbeddingQuery,
 ): Promise<ReadonlyMap<string, Uint8Array>> {
   const found = new Map<string, Uint8Array>()
@@ -43,22 +43,25 @@ export async function getEmbeddings(
 }
 
 /** Stores one batch of vectors in one transaction, replacing any under the same key. */
-export async function putEmbeddings(writer: Writer, entries: readonly EmbeddingEntry[]): Promise<void> {
+export async function putEmbeddings(
+  { writer, repository }: CacheContext,
+  entries: readonly EmbeddingEntry[],
+): Promise<void> {
   if (entries.length === 0) return
   const createdAt = new Date().toISOString()
+  const rows = uniqueBy(entries, (entry) => `${entry.model}\n${entry.dimensions}\n${entry.textHash}`).map((entry) => ({
+    model: entry.model,
+    dimensions: entry.dimensions,
+    text_hash: entry.textHash,
+    vector: entry.vector,
+    created_at: createdAt,
+    repository,
+  }))
   await writer.transaction(async (transaction) => {
-    for (const batch of chunks(entries, rowsPerInsert)) {
+    for (const batch of chunks(rows, rowsPerInsert)) {
       await transaction
         .insertInto('embeddings')
-        .values(
-          batch.map((entry) => ({
-            model: entry.model,
-            dimensions: entry.dimensions,
-            text_hash: entry.textHash,
-            vector: entry.vector,
-            created_at: createdAt,
-          })),
-        )
+        .values(batch)
         .onConflict((conflict) =>
           conflict.columns(['model', 'dimensions', 'text_hash']).doUpdateSet((update) => ({
             vector: update.ref('excluded.vector'),

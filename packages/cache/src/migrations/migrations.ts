@@ -6,12 +6,13 @@ import { resultsMigration } from './0004-results.js'
 import { runsMigration } from './0005-runs.js'
 import { embeddingsMigration } from './0006-embeddings.js'
 import { runStatusMigration } from './0007-run-status.js'
+import { repositoryScopeMigration } from './0008-repository-scope.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
  * a released migration is never edited. Append here, then list any new table in `dataTables`.
  */
-const migrations: Readonly<Record<string, Migration>> = {
+export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-classifications': classificationsMigration,
   '0003-reviews': reviewsMigration,
@@ -19,6 +20,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0005-runs': runsMigration,
   '0006-embeddings': embeddingsMigration,
   '0007-run-status': runStatusMigration,
+  '0008-repository-scope': repositoryScopeMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely'
-import type { CacheDatabase } from '../cache-schema.js'
+import type { CacheContext } from '../cache-context.js'
 import { chunks } from '../chunks.js'
-import type { Writer } from '../writer.js'
+import { uniqueBy } from '../unique-by.js'
 import type { CachedPullRequest, CachedReviewComment, ReviewSyncState } from './review-records.js'
 import { writeReviewSyncState } from './review-sync-state.js'
 
@@ -12,16 +11,18 @@ const numbersPerQuery = 900
 
 /**
  * In one transaction: upserts pull requests, replaces each one's comments (so comments deleted on
- * GitHub go), and writes the sync state, so a sync interrupted later keeps this page.
+ * GitHub go), and writes the sync state, so a sync interrupted later keeps this page. Pull requests are
+ * written in number order, so two writers of one repository queue instead of deadlocking.
  */
 export async function putPullRequests(
-  writer: Writer,
+  { writer }: CacheContext,
   repository: string,
   pullRequests: readonly CachedPullRequest[],
   state: ReviewSyncState,
 ): Promise<void> {
+  const ordered = uniqueBy(pullRequests, (pullRequest) => String(pullRequest.number).padStart(12, '0'))
   await writer.transaction(async (transaction) => {
-    for (const batch of chunks(pullRequests, pullRequestsPerInsert)) {
+    for (const batch of chunks(ordered, pullRequestsPerInsert)) {
       await transaction
         .insertInto('pull_requests')
         .values(
@@ -69,7 +70,7 @@ export async function putPullRequests(
 
 /** `updatedAt` of the stored pull requests among `numbers`. */
 export async function getPullRequestVersions(
-  db: Kysely<CacheDatabase>,
+  { db }: CacheContext,
   repository: string,
   numbers: readonly number[],
 ): Promise<ReadonlyMap<number, string>> {
@@ -88,7 +89,7 @@ export async function getPullRequestVersions(
 
 /** Stored pull requests updated at or after `updatedSince`, most recently updated first, with their comments. */
 export async function getPullRequests(
-  db: Kysely<CacheDatabase>,
+  { db }: CacheContext,
   repository: string,
   updatedSince: string,
 ): Promise<CachedPullRequest[]> {

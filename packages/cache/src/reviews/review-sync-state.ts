@@ -1,6 +1,6 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
+import type { CacheContext } from '../cache-context.js'
 import type { CacheDatabase, ReviewReposTable } from '../cache-schema.js'
-import type { Writer } from '../writer.js'
 import type { ReviewSyncState } from './review-records.js'
 
 function toRow(state: ReviewSyncState): ReviewReposTable {
@@ -30,10 +30,7 @@ function parse(text: string | null): unknown {
 }
 
 /** The stored sync state of `repository`, or null. */
-export async function getReviewSyncState(
-  db: Kysely<CacheDatabase>,
-  repository: string,
-): Promise<ReviewSyncState | null> {
+export async function getReviewSyncState({ db }: CacheContext, repository: string): Promise<ReviewSyncState | null> {
   const row = await db.selectFrom('review_repos').selectAll().where('repository', '=', repository).executeTakeFirst()
   if (row === undefined) return null
   return {
@@ -71,6 +68,6 @@ export async function writeReviewSyncState(
 }
 
 /** Replaces the sync state of `state.repository` in its own transaction. */
-export function putReviewSyncState(writer: Writer, state: ReviewSyncState): Promise<void> {
+export function putReviewSyncState({ writer }: CacheContext, state: ReviewSyncState): Promise<void> {
   return writer.transaction((transaction) => writeReviewSyncState(transaction, state))
 }

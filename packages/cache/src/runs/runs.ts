@@ -1,14 +1,14 @@
 import type { RunRecord, RunStatus, RunSummary } from '@gitlore/core'
-import type { Kysely } from 'kysely'
-import type { CacheDatabase, RunsTable } from '../cache-schema.js'
-import type { Writer } from '../writer.js'
+import type { CacheContext } from '../cache-context.js'
+import type { RunsTable } from '../cache-schema.js'
 
 const runStatuses: readonly RunStatus[] = ['finished', 'degraded', 'interrupted', 'failed']
 
-/** Stores a run; storing the same id again replaces it. */
-export async function putRun(writer: Writer, run: RunRecord): Promise<void> {
+/** Stores a run of the cache's repository; storing the same id again replaces it. */
+export async function putRun({ writer, repository }: CacheContext, run: RunRecord): Promise<void> {
   const row: RunsTable = {
     id: run.id,
+    repository,
     started_at: run.startedAt,
     finished_at: run.finishedAt,
     head: run.head,
@@ -17,20 +17,22 @@ export async function putRun(writer: Writer, run: RunRecord): Promise<void> {
     status: run.status ?? 'finished',
     data: JSON.stringify(run),
   }
+  const { id: _, ...update } = row
   await writer.transaction(async (transaction) => {
     await transaction
       .insertInto('runs')
       .values(row)
-      .onConflict((conflict) => conflict.column('id').doUpdateSet(row))
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(update))
       .execute()
   })
 }
 
-/** A run by id or by a unique prefix of its id; null when none or several match. */
-export async function getRun(db: Kysely<CacheDatabase>, id: string): Promise<RunRecord | null> {
+/** A run of the repository by id or by a unique prefix of its id; null when none or several match. */
+export async function getRun({ db, repository }: CacheContext, id: string): Promise<RunRecord | null> {
   const rows = await db
     .selectFrom('runs')
     .select(['id', 'data'])
+    .where('repository', '=', repository)
     .where('id', 'like', `${id.replace(/[%_\\]/g, '')}%`)
     .limit(2)
     .execute()
@@ -39,20 +41,22 @@ export async function getRun(db: Kysely<CacheDatabase>, id: string): Promise<Run
   return row === undefined ? null : (JSON.parse(row.data) as RunRecord)
 }
 
-export async function latestRun(db: Kysely<CacheDatabase>): Promise<RunRecord | null> {
+export async function latestRun({ db, repository }: CacheContext): Promise<RunRecord | null> {
   const row = await db
     .selectFrom('runs')
     .select('data')
+    .where('repository', '=', repository)
     .orderBy('started_at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst()
   return row === undefined ? null : (JSON.parse(row.data) as RunRecord)
 }
 
-export async function listRuns(db: Kysely<CacheDatabase>, limit = 20): Promise<readonly RunSummary[]> {
+export async function listRuns({ db, repository }: CacheContext, limit = 20): Promise<readonly RunSummary[]> {
   const rows = await db
     .selectFrom('runs')
     .select(['id', 'started_at', 'finished_at', 'head', 'findings', 'degraded', 'status'])
+    .where('repository', '=', repository)
     .orderBy('started_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
@@ -62,7 +66,7 @@ export async function listRuns(db: Kysely<CacheDatabase>, limit = 20): Promise<r
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     head: row.head,
-    findings: row.findings,
+    findings: Number(row.findings),
     degraded: JSON.parse(row.degraded) as string[],
     status: (runStatuses as readonly string[]).includes(row.status) ? (row.status as RunStatus) : 'finished',
   }))

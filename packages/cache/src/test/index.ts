@@ -1,0 +1,10 @@
+export { findPostgresBinaries } from './find-postgres.js'
+export {
+  isContinuousIntegration,
+  PostgresUnavailableError,
+  postgresSkipReason,
+  postgresUnavailableReason,
+  type StartTestPostgresOptions,
+  startTestPostgres,
+  type TestPostgres,
+} from './start-test-postgres.js'
