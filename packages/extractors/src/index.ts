@@ -47,6 +47,7 @@ export { trivialReason } from './github/filter/trivial-comment.js'
 export type { FollowUpSizes, PageSizes } from './github/graphql/page-sizes.js'
 export { choosePageSizes, pageCost } from './github/graphql/page-sizes.js'
 export { createMemoryReviewStore } from './github/memory-review-store.js'
+export { type RepositoryKeyOptions, repositoryKey } from './github/repository-key.js'
 export type { GitHubRepositoryName, ResolveGitHubRepositoryOptions } from './github/resolve-github-repository.js'
 export { resolveGitHubRepository } from './github/resolve-github-repository.js'
 export type {

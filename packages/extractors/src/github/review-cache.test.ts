@@ -113,4 +113,25 @@ describe('syncing into @gitlore/cache', () => {
     for (const text of [...outputs, ...github.log.lines]) expect(text).not.toContain(fakeToken)
     expect(github.log.lines.length).toBeGreaterThan(0)
   })
+
+  it('lets one of two runs syncing one repository at once fetch, and the other wait and find it done', async () => {
+    const github = await startTestGitHub()
+    const { path } = await cacheFile()
+    const [first, second] = await Promise.all([createCache({ path }), createCache({ path })])
+    try {
+      const alone = await (await startTestGitHub()).extractor({ pageSizes: { pullRequests: 2 } }).fetch({ since })
+      github.takeRequests()
+      const [a, b] = await Promise.all([
+        github.extractor({ store: first, pageSizes: { pullRequests: 2 } }).fetch({ since }),
+        github.extractor({ store: second, pageSizes: { pullRequests: 2 } }).fetch({ since }),
+      ])
+      expect(a.comments).toEqual(alone.comments)
+      expect(b.comments).toEqual(alone.comments)
+      // One full sync, then one request to learn nothing changed: not two full syncs.
+      expect(a.requests + b.requests).toBe(alone.requests + 1)
+      expect(github.takeRequests()).toHaveLength(alone.requests + 1)
+    } finally {
+      await Promise.all([first.close(), second.close()])
+    }
+  })
 })

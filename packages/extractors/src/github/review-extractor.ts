@@ -122,19 +122,21 @@ export function createReviewExtractor(options: CreateReviewExtractorOptions): Re
         baseUrl,
         signal: fetchOptions.signal,
       })
-      const outcome = await syncReviews({
-        runner,
-        store,
-        key,
-        repository: { owner, repo },
-        since: window.since,
-        refresh: fetchOptions.refresh ?? false,
-        overlapSeconds: options.overlapSeconds ?? 600,
-        pageSizes,
-        followUpSizes,
-        filter,
-        onProgress: fetchOptions.onProgress,
-      })
+      const sync = () =>
+        syncReviews({
+          runner,
+          store,
+          key,
+          repository: { owner, repo },
+          since: window.since,
+          refresh: fetchOptions.refresh ?? false,
+          overlapSeconds: options.overlapSeconds ?? 600,
+          pageSizes,
+          followUpSizes,
+          filter,
+          onProgress: fetchOptions.onProgress,
+        })
+      const outcome = await (store.withLock === undefined ? sync() : store.withLock(`reviews:${key}`, sync))
       const data = await readStoredReviews(store, key, window, filter)
       return {
         repository: `${owner}/${repo}`,

@@ -17,6 +17,12 @@ export interface ReviewStore {
   getPullRequestVersions(repository: string, numbers: readonly number[]): Promise<ReadonlyMap<number, string>>
   /** Stored pull requests updated at or after `updatedSince` (ISO 8601), most recently updated first, with their comments. */
   getPullRequests(repository: string, updatedSince: string): Promise<readonly StoredPullRequest[]>
+  /**
+   * Optional: runs `task` as the only holder of the lock `name` among every process sharing the store. A
+   * sync runs under `reviews:<repository>`, so two runs on one repository (teammates, a CI matrix) never
+   * fetch the same pages at once: the second waits, then finds the store up to date.
+   */
+  withLock?<T>(name: string, task: () => Promise<T>): Promise<T>
 }
 
 /** A pull request as stored: its number and `updatedAt` as keys, the rest as JSON. */
