@@ -10,8 +10,8 @@ import type {
 } from '@gitlore/core'
 import {
   CacheError,
+  ConfigError,
   GitloreError,
-  resolveFromRepository,
   resolveWindow,
   sha256,
   stableHash,
@@ -20,10 +20,11 @@ import {
   writeFileAtomic,
 } from '@gitlore/core'
 import { collectReviews, type ReviewData } from './collect-reviews.js'
+import { type OpenedCache, openCache } from './open-cache.js'
 import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
 import { resolveRepository } from './resolve-repository.js'
-import { prepareStateDirectory, prepareStateDirectoryFor } from './state-directory.js'
+import { prepareStateDirectory } from './state-directory.js'
 
 /** What `collectContext` reads and from where. */
 export interface CollectContextOptions extends RepositoryOptions, RunControlOptions {
@@ -39,7 +40,8 @@ export interface CollectContextOptions extends RepositoryOptions, RunControlOpti
   readonly refresh?: boolean
   /**
    * The cache to read and fill: an open one (left open), or `false` for none; default: the repository's
-   * (`[cache] path`), opened and closed by the call. A cache that cannot be opened degrades the run.
+   * (`[cache] path`, or the PostgreSQL database at `[cache] url`), opened and closed by the call. A cache
+   * that cannot be opened degrades the run.
    */
   readonly cache?: GitloreCache | false
   /** Write `.gitlore/context.json` (validated first, temporary file and rename); default true. */
@@ -100,17 +102,18 @@ export async function gatherContext(
   const window = resolveWindow({ since: config.analysis.since, until: config.analysis.until })
   const degraded: StageStatus[] = []
   const ownsCache = options.cache === undefined
-  const cache =
-    options.cache === false
-      ? undefined
-      : (options.cache ?? (await openCache(root, resolveFromRepository(root, config.cache.path), degraded)))
+  const opened =
+    options.cache === undefined
+      ? await openCacheOrDegrade(root, config, options.env ?? process.env, degraded)
+      : undefined
+  const cache = options.cache === false ? undefined : (options.cache ?? opened?.cache)
   try {
     const started = Date.now()
     const plan = await planGitHistory({
       dir: root,
       since: window.since,
       until: window.until,
-      backend: config.analysis.git_backend,
+      backend: opened?.backend ?? config.analysis.git_backend,
       signal,
       ...(cache === undefined ? {} : { commitStore: cache, listingStore: cache }),
       onProgress: ({ done, total }: { done: number; total?: number }) =>
@@ -214,12 +217,17 @@ function windowOverrides(options: CollectContextOptions): ConfigInput | undefine
   }
 }
 
-async function openCache(root: string, path: string, degraded: StageStatus[]): Promise<GitloreCache | undefined> {
-  const { createCache } = await import('@gitlore/cache')
+/** The repository's cache (`[cache] path` or `url`); one that cannot be opened degrades the run, a bad `[cache]` setting stops it. */
+async function openCacheOrDegrade(
+  root: string,
+  config: GitloreConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  degraded: StageStatus[],
+): Promise<OpenedCache | undefined> {
   try {
-    await prepareStateDirectoryFor(root, path)
-    return await createCache({ path })
+    return await openCache({ root, config, env })
   } catch (error) {
+    if (ConfigError.isInstance(error)) throw error
     if (!CacheError.isInstance(error) && !GitloreError.isInstance(error)) throw error
     degraded.push({
       stage: 'cache',

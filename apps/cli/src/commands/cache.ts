@@ -12,12 +12,13 @@ export async function runCache({ flags, positionals, terminal }: CommandInput): 
     )
   }
   const { openRepositoryCache } = await import('@gitlore/pipeline')
-  const { path, cache, warning } = await openRepositoryCache(repositoryOptions(flags, terminal))
+  const { path, repository, cache, warning } = await openRepositoryCache(repositoryOptions(flags, terminal))
   if (warning !== null) terminal.stderr(`warning: ${warning}\n`)
   try {
     if (action === 'clear') {
-      await cache.clear()
-      terminal.stderr(`cleared ${path}\n`)
+      const all = flags.all === true
+      await cache.clear({ all })
+      terminal.stderr(all ? `cleared every repository in ${path}\n` : `cleared ${repository} in ${path}\n`)
       return exitCodes.ok
     }
     terminal.stdout(`${path}\n${JSON.stringify(await cache.stats(), null, 2)}\n`)

@@ -16,7 +16,7 @@ const windowHelp = `  --repo DIR                 repository to read (default: th
   --since 90d|DATE|all       start of the window: a duration back from --until, an ISO date, or all
   --until DATE               end of the window (default: now)
   --git-backend B            auto | cli | isomorphic (auto uses the git binary when present)
-  --no-cache                 read every commit again instead of using <repo>/.gitlore/cache.db`
+  --no-cache                 use no cache (default: <repo>/.gitlore/cache.db, or [cache] url)`
 
 const windowOptions = {
   repo: { type: 'string' },
@@ -97,12 +97,18 @@ export const initSpec: CommandSpec = {
 
 export const cacheSpec: CommandSpec = {
   name: 'cache',
-  summary: 'show (stats) or empty (clear) the cache at <repo>/.gitlore/cache.db',
-  usage: 'gitlore cache stats|clear [--repo DIR] [--config FILE]',
-  options: { repo: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  summary: 'show (stats) or empty (clear) the cache (<repo>/.gitlore/cache.db, or [cache] url)',
+  usage: 'gitlore cache stats|clear [--repo DIR] [--config FILE] [--all]',
+  options: {
+    repo: { type: 'string' },
+    config: { type: 'string' },
+    all: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
   positionals: 1,
-  help: `  stats                      row counts per table and file size
-  clear                      delete cached data (the schema stays)
+  help: `  stats                      row counts per table (this repository's and the whole database's), file size
+  clear                      delete this repository's cached data (the schema stays)
+  --all                      with clear: every repository's data in the database
   --repo DIR                 repository root (default: the current directory)
   --config FILE              configuration file (default: <repo>/gitlore.toml)`,
 }
