@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings what gitlore needs onto this machine: Node >= 22 and pnpm (from the npm registry when
-# missing), what `pnpm test` needs besides them (git, and Debian's Chromium for the HTML report's
-# browser test: installed with apt-get when it is available, else named), then installs the
+# missing), what `pnpm test` needs besides them (git, Debian's Chromium for the HTML report's
+# browser test, and Debian's PostgreSQL, whose server programs the shared-cache tests start a
+# throwaway server with: installed with apt-get when it is available, else named), then installs the
 # workspace and builds every package. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,10 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v git >/dev/null 2>&1 || missing+=(git)
 if [ -z "${GITLORE_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && ! command -v initdb >/dev/null 2>&1 &&
+  [ -z "${GITLORE_POSTGRES_BIN:-}" ] && [ -z "${GITLORE_TEST_POSTGRES_URL:-}" ]; then
+  missing+=(postgresql)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   as_root=()
   if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then as_root=(sudo); fi
@@ -21,7 +26,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: pnpm test needs ${missing[*]}: run sudo apt-get install -y ${missing[*]}" >&2
   else
     echo "setup: pnpm test needs ${missing[*]}: install them with your package manager" \
-      "(Chromium anywhere: set GITLORE_CHROMIUM to its executable)" >&2
+      "(Chromium anywhere: set GITLORE_CHROMIUM to its executable; PostgreSQL: GITLORE_POSTGRES_BIN to" \
+      "its bin directory, or GITLORE_TEST_POSTGRES_URL to a server the tests may create databases on)" >&2
   fi
 fi
 
