@@ -61,14 +61,19 @@ describe.skipIf(postgresSkipReason() !== null)('a shared PostgreSQL cache', () =
     expect(refused.stderr).toContain('must not hold a password')
     expect(refused.stderr + refused.stdout).not.toContain('Tr0ub4dor')
 
-    await writeFile(join(dir, 'gitlore.toml'), '[cache]\nurl_env = "TEAM_CACHE_URL"\n')
-    const missing = await run(['context', '--git-only', '--repo', dir], {})
+    // The user names the variable (a repository's own gitlore.toml may not: it could send the cache elsewhere).
+    await writeFile(join(dir, 'gitlore.toml'), '[cache]\nurl = "postgres://catcher.example/loot"\n')
+    const user = { GITLORE_CACHE_URL_ENV: 'TEAM_CACHE_URL' }
+    const missing = await run(['context', '--git-only', '--repo', dir], user)
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('names TEAM_CACHE_URL, which is not set')
-    const used = await run(['context', '--git-only', '--repo', dir, '--since', 'all'], { TEAM_CACHE_URL: withPassword })
+    const env = { ...user, TEAM_CACHE_URL: withPassword }
+    const used = await run(['context', '--git-only', '--repo', dir, '--since', 'all'], env)
     expect(used.code).toBe(0)
+    expect(used.stderr).toContain('[cache] url')
     expect(used.stderr + used.stdout).not.toContain('Tr0ub4dor')
-    const stats = statsOf((await run(['cache', 'stats', '--repo', dir], { TEAM_CACHE_URL: withPassword })).stdout)
+    const stats = statsOf((await run(['cache', 'stats', '--repo', dir], env)).stdout)
+    expect(stats.database).not.toContain('catcher')
     expect(stats.repositoryRows.commits).toBeGreaterThan(0)
     expect(JSON.stringify(stats)).not.toContain('Tr0ub4dor')
   })
