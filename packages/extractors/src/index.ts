@@ -25,7 +25,7 @@ export type {
   GitHubOctokit,
   GitHubWait,
 } from './github/create-github-client.js'
-export { createGitHubClient } from './github/create-github-client.js'
+export { createGitHubClient, documentedRequestInterval } from './github/create-github-client.js'
 export { GitHubAuthError } from './github/errors/github-auth-error.js'
 export { GitHubNotFoundError } from './github/errors/github-not-found-error.js'
 export { GitHubRateLimitError } from './github/errors/github-rate-limit-error.js'
@@ -45,7 +45,7 @@ export { filterReviewData } from './github/filter/filter-review-data.js'
 export type { TrivialReason } from './github/filter/trivial-comment.js'
 export { trivialReason } from './github/filter/trivial-comment.js'
 export type { FollowUpSizes, PageSizes } from './github/graphql/page-sizes.js'
-export { choosePageSizes, pageCost } from './github/graphql/page-sizes.js'
+export { choosePageSizes, growPageSizes, nestedFloors, pageCost, shrinkPageSizes } from './github/graphql/page-sizes.js'
 export { createMemoryReviewStore } from './github/memory-review-store.js'
 export { type RepositoryKeyOptions, repositoryKey } from './github/repository-key.js'
 export type { GitHubRepositoryName, ResolveGitHubRepositoryOptions } from './github/resolve-github-repository.js'

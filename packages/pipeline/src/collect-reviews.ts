@@ -123,13 +123,26 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
       until: window.until,
       refresh: options.refresh,
       signal,
-      onProgress: (event) =>
+      onProgress: (event) => {
+        if ((event.phase === 'shrunk' || event.phase === 'grown') && event.sizes !== undefined) {
+          const { sizes } = event
+          const pages = `${sizes.pullRequests} PRs a page, ${sizes.reviewThreads} threads of ${sizes.threadComments} comments each`
+          emit({
+            type: 'note',
+            stage: 'reviews',
+            message:
+              event.phase === 'shrunk'
+                ? `GitHub did not answer a page in time (${event.reason ?? 'timeout'}): asking for ${pages}`
+                : `GitHub answers again: back up to ${pages}`,
+          })
+        }
         emit({
           type: 'progress',
           stage: 'reviews',
           label: `GitHub ${owner}/${repo}: ${event.pullRequests} PRs, ${event.comments} comments${event.rateLimit ? `, rate limit ${event.rateLimit.remaining}/${event.rateLimit.limit} left` : ''}`,
           done: event.requests,
-        }),
+        })
+      },
       onWait: (wait) =>
         emit({ type: 'note', stage: 'reviews', message: `GitHub ${wait.reason}: waiting ${wait.seconds} s` }),
     })
@@ -137,13 +150,16 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
     emit({
       type: 'stage-done',
       stage: 'reviews',
-      message: `reviews: ${data.pullRequests.length} PRs, ${kept} comments kept, ${data.filtered.bots} bot and ${data.filtered.trivial} trivial left out (${data.requests} requests, ${data.points} points, ${data.sync.mode} sync)`,
+      message: `reviews: ${data.pullRequests.length} PRs, ${kept} comments kept, ${data.filtered.bots} bot and ${data.filtered.trivial} trivial left out (${data.requests} requests, ${data.points} points, ${syncSummary(data.sync)}${data.recovered > 0 ? `; ${data.recovered} PRs completed by asking again` : ''})`,
     })
     for (const partial of data.partialErrors) {
       emit({
         type: 'warning',
         stage: 'reviews',
-        message: `GitHub${partial.pullRequest === undefined ? '' : ` #${partial.pullRequest}`}: ${partial.message} (fetched again next run)`,
+        message:
+          partial.pullRequest === undefined
+            ? `GitHub: ${partial.message}`
+            : `GitHub #${partial.pullRequest} is incomplete: ${partial.message}${partial.type === undefined ? '' : ` (${partial.type})`}; asked for again next run`,
       })
     }
     return {
@@ -154,4 +170,12 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
     if (signal.aborted || ConfigError.isInstance(error) || !GitloreError.isInstance(error)) throw error
     return { data: null, problem: `${error.message} (continuing git-only)` }
   }
+}
+
+/** `incremental sync: nothing changed`, `full sync`, ... */
+function syncSummary(sync: { readonly mode: string; readonly probe: { readonly changed: number } | null }): string {
+  if (sync.probe === null) return `${sync.mode} sync`
+  return sync.probe.changed === 0
+    ? `${sync.mode} sync: nothing changed`
+    : `${sync.mode} sync: ${sync.probe.changed} changed, fetched by number`
 }

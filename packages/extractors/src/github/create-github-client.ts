@@ -32,7 +32,11 @@ export interface CreateGitHubClientOptions {
   readonly token: string
   /** API base URL: `https://api.github.com` (default), `https://ghe.example.com/api/v3`, or a loopback test server. */
   readonly baseUrl?: string | undefined
-  /** Milliseconds between two GraphQL requests; default plugin-throttling's write pacing (1000). */
+  /**
+   * Milliseconds between the starts of two GraphQL requests (they are sent one at a time); default
+   * `documentedRequestInterval` (30): the pace GitHub's documented secondary limits allow, not
+   * plugin-throttling's 1000 ms for writes.
+   */
   readonly requestInterval?: number | undefined
   /** Milliseconds per second of a Retry-After or rate-limit reset wait; default 1000 (tests shrink it). */
   readonly retryAfterScale?: number | undefined
@@ -47,6 +51,16 @@ export interface CreateGitHubClientOptions {
   /** User-Agent header; default `gitlore`. */
   readonly userAgent?: string | undefined
 }
+
+/**
+ * GitHub's documented secondary limits for GraphQL (docs.github.com, "Rate limits for the REST API" and
+ * "Rate limits and query limits for the GraphQL API"): at most 2,000 points a minute on the GraphQL
+ * endpoint, where a query without mutations costs 1 point; at most 100 concurrent requests; at most 60
+ * s of GraphQL CPU time per 60 s of real time, which requests sent one at a time cannot exceed. The
+ * one-second pause between requests is advice for mutations (POST/PATCH/PUT/DELETE that create
+ * content), which gitlore never sends. So: one request at a time, and no more than 2,000 a minute.
+ */
+export const documentedRequestInterval = Math.ceil(60_000 / 2_000)
 
 // The plugins add no methods gitlore calls, so the class keeps @octokit/rest's type.
 const GitloreOctokit: typeof Octokit = Octokit.plugin(throttling, retry)
@@ -82,9 +96,12 @@ export function createGitHubClient(options: CreateGitHubClientOptions): GitHubOc
       onRateLimit: shouldWait('rate-limit'),
       onSecondaryRateLimit: shouldWait('secondary-rate-limit'),
       retryAfterBaseValue: scale,
-      ...(options.requestInterval === undefined
-        ? {}
-        : { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.requestInterval }) }),
+      // plugin-throttling paces every GraphQL request through its write group (1 s apart by default,
+      // shared by every Octokit in the process); this client gets its own, at the documented pace.
+      write: new Bottleneck.Group({
+        maxConcurrent: 1,
+        minTime: options.requestInterval ?? documentedRequestInterval,
+      }),
     },
     retry: {
       retries,

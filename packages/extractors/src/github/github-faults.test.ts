@@ -85,19 +85,23 @@ describe('timeouts', () => {
         },
       },
     ],
-  ])('retries %s with a smaller page and loses nothing', async (_, reply) => {
+  ])('retries %s with smaller nested pages first and loses nothing', async (_, reply) => {
     const github = await startTestGitHub(undefined, { intercept: once(isPage, reply) })
     const progress: ReviewSyncProgress[] = []
     const data = await github.extractor().fetch({ since, onProgress: (event) => progress.push(event) })
     const pages = github.server.requests.filter(isPage)
-    expect(pages.map((request) => request.variables?.first)).toEqual([50, 25])
-    expect(progress.some((event) => event.phase === 'shrunk' && event.pageSize === 25)).toBe(true)
+    // The pull-request page keeps its 50; its review threads (and the other nested pages) halve.
+    expect(pages.map((request) => [request.variables?.first, request.variables?.threads])).toEqual([
+      [50, 30],
+      [50, 15],
+    ])
+    expect(progress.some((event) => event.phase === 'shrunk' && event.sizes?.reviewThreads === 15)).toBe(true)
     expect(data.comments).toEqual((await reference()).comments)
   })
 })
 
 describe('partial errors', () => {
-  it('reports errors returned next to data, and completes the pull request on the next sync', async () => {
+  it('asks again within the same sync for a pull request a partial error left incomplete, and loses nothing', async () => {
     const github = await startTestGitHub(undefined, {
       intercept: async (request, next) => {
         const reply = await next()
@@ -121,21 +125,17 @@ describe('partial errors', () => {
     })
     const store = createMemoryReviewStore()
     const first = await github.extractor({ store }).fetch({ since })
-    expect(first.partialErrors).toEqual([
-      expect.objectContaining({ message: 'Timeout on reviewThreads', pullRequest: 2 }),
-    ])
-    const threadsOf2 = (comments: typeof first.comments) =>
-      comments.filter((comment) => comment.prNumber === 2 && comment.kind === 'review_thread')
-    expect(threadsOf2(first.comments)).toEqual([])
-    github.takeRequests()
-    const second = await github.extractor({ store }).fetch({ since })
-    const requests = github.takeRequests()
-    expect(requests.map((request) => /query (\w+)/.exec(request.query ?? '')?.[1])).toEqual([
-      'GitlorePullRequestPage',
+    expect(first).toMatchObject({ partialErrors: [], incomplete: [], recovered: 1 })
+    expect(github.takeRequests().map((request) => /query (\w+)/.exec(request.query ?? '')?.[1])).toContain(
       'GitlorePullRequestsByNumber',
+    )
+    expect(first.comments).toEqual((await reference()).comments)
+    // Nothing is left for the next sync.
+    const second = await github.extractor({ store }).fetch({ since })
+    expect(github.takeRequests().map((request) => /query (\w+)/.exec(request.query ?? '')?.[1])).toEqual([
+      'GitlorePullRequestNumbers',
     ])
     expect(second.partialErrors).toEqual([])
-    expect(second.comments).toEqual((await reference()).comments)
   })
 })
 

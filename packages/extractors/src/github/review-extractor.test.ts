@@ -108,20 +108,29 @@ describe('fetching review data', () => {
 })
 
 describe('incremental sync', () => {
-  it('costs one request when nothing changed', async () => {
+  it('costs one request of one point when nothing changed', async () => {
     const github = await startTestGitHub()
     const store = createMemoryReviewStore()
     const first = await github.extractor({ store }).fetch({ since })
     github.takeRequests()
     const second = await github.extractor({ store }).fetch({ since })
-    expect(github.takeRequests()).toHaveLength(1)
-    expect(second.requests).toBe(1)
-    expect(second.sync).toEqual({ mode: 'incremental', fetchedPullRequests: 0 })
+    const requests = github.takeRequests()
+    expect(requests.map((request) => /query (\w+)/.exec(request.query ?? '')?.[1])).toEqual([
+      'GitlorePullRequestNumbers',
+    ])
+    expect(requests[0]?.cost).toBe(1)
+    expect(second).toMatchObject({ requests: 1, points: 1 })
+    expect(second.sync).toEqual({ mode: 'incremental', fetchedPullRequests: 0, probe: { changed: 0 } })
     expect(second.comments).toEqual(first.comments)
     expect(second.pullRequests).toEqual(first.pullRequests)
+
+    // Without the probe, the same sync walks a first page of 50 pull requests: 17 points.
+    const walked = await github.extractor({ store, probe: false }).fetch({ since })
+    expect(walked).toMatchObject({ requests: 1, points: 17 })
+    expect(walked.sync.probe).toBeNull()
   })
 
-  it('fetches only pull requests that changed, and upserts them', async () => {
+  it('fetches only pull requests that changed, by number, and upserts them', async () => {
     const github = await startTestGitHub()
     const store = createMemoryReviewStore()
     await github.extractor({ store }).fetch({ since })
@@ -130,8 +139,13 @@ describe('incremental sync', () => {
     touchPullRequest(changed, '2024-03-25T08:00:00Z', 'We should backport this to the 1.x branch.')
     github.takeRequests()
     const data = await github.extractor({ store }).fetch({ since })
-    expect(data.sync).toEqual({ mode: 'incremental', fetchedPullRequests: 1 })
-    expect(github.takeRequests()).toHaveLength(1)
+    expect(data.sync).toEqual({ mode: 'incremental', fetchedPullRequests: 1, probe: { changed: 1 } })
+    const requests = github.takeRequests()
+    expect(requests.map((request) => /query (\w+)/.exec(request.query ?? '')?.[1])).toEqual([
+      'GitlorePullRequestNumbers',
+      'GitlorePullRequestsByNumber',
+    ])
+    expect(data.points).toBe(2)
     expect(data.pullRequests[0]?.number).toBe(4)
     expect(
       data.comments.filter((comment) => comment.body === 'We should backport this to the 1.x branch.'),
@@ -143,7 +157,7 @@ describe('incremental sync', () => {
     const store = createMemoryReviewStore()
     const first = await github.extractor({ store }).fetch({ since })
     const refreshed = await github.extractor({ store }).fetch({ since, refresh: true })
-    expect(refreshed.sync).toEqual({ mode: 'refresh', fetchedPullRequests: 5 })
+    expect(refreshed.sync).toEqual({ mode: 'refresh', fetchedPullRequests: 5, probe: null })
     expect(refreshed.comments).toEqual(first.comments)
   })
 
@@ -152,7 +166,7 @@ describe('incremental sync', () => {
     const store = createMemoryReviewStore()
     await github.extractor({ store }).fetch({ since })
     const wider = await github.extractor({ store }).fetch({ since: '2024-01-01T00:00:00Z' })
-    expect(wider.sync).toEqual({ mode: 'full', fetchedPullRequests: 1 })
+    expect(wider.sync).toEqual({ mode: 'full', fetchedPullRequests: 1, probe: null })
     expect(wider.pullRequests.map((pullRequest) => pullRequest.number)).toContain(6)
   })
 })

@@ -34,6 +34,14 @@ export interface CreateReviewExtractorOptions extends Partial<Omit<CreateGitHubC
   readonly followUpSizes?: Partial<FollowUpSizes> | undefined
   /** Seconds re-checked before the newest stored update on an incremental sync; default 600. */
   readonly overlapSeconds?: number | undefined
+  /**
+   * Start an incremental sync with a probe of 1 point (numbers and update times of the 100 most
+   * recently updated pull requests) and fetch only what changed, by number; default true. Without it,
+   * an incremental sync walks its first page (about 17 points) even when nothing changed.
+   */
+  readonly probe?: boolean | undefined
+  /** Times a pull request a partial error left incomplete is asked for again within the same sync; default 2. */
+  readonly retriesInSync?: number | undefined
 }
 
 export interface FetchReviewsOptions {
@@ -58,16 +66,30 @@ export interface ReviewData {
   readonly comments: readonly ReviewComment[]
   /** Comments left out as bots' or trivial, counted by reason. */
   readonly filtered: FilteredCounts
-  /** Errors GitHub returned next to data; the pull requests they hit are fetched again next time. */
+  /**
+   * Errors GitHub returned next to data that retries within the sync did not get past: those of the
+   * pull requests in `incomplete` (fetched again next time), and any tied to none.
+   */
   readonly partialErrors: readonly GitHubPartialError[]
+  /** Pull requests still incomplete after the retries within the sync, by number. */
+  readonly incomplete: readonly number[]
+  /** Pull requests a partial error hit that a retry within the sync completed. */
+  readonly recovered: number
   /** GraphQL requests this fetch sent. */
   readonly requests: number
   /** Rate-limit points they cost. */
   readonly points: number
   /** The budget as GitHub last reported it; null when no request was answered. */
   readonly rateLimit: RateLimitStatus | null
-  /** How the store was brought up to date, and how many pull requests were fetched (new or changed). */
-  readonly sync: { readonly mode: SyncPlan['mode']; readonly fetchedPullRequests: number }
+  /**
+   * How the store was brought up to date, how many pull requests were fetched (new or changed), and
+   * what the incremental probe found (null when pages were walked).
+   */
+  readonly sync: {
+    readonly mode: SyncPlan['mode']
+    readonly fetchedPullRequests: number
+    readonly probe: { readonly changed: number } | null
+  }
 }
 
 /** Reads a repository's pull requests and review comments, incrementally when given a store. */
@@ -133,6 +155,8 @@ export function createReviewExtractor(options: CreateReviewExtractorOptions): Re
           overlapSeconds: options.overlapSeconds ?? 600,
           pageSizes,
           followUpSizes,
+          probe: options.probe ?? true,
+          retriesInSync: Math.max(0, options.retriesInSync ?? 2),
           filter,
           onProgress: fetchOptions.onProgress,
         })
@@ -144,10 +168,12 @@ export function createReviewExtractor(options: CreateReviewExtractorOptions): Re
         comments: data.comments,
         filtered: data.filtered,
         partialErrors: outcome.partialErrors,
+        incomplete: outcome.incomplete,
+        recovered: outcome.recovered,
         requests: runner.requests(),
         points: runner.points(),
         rateLimit: runner.rateLimit(),
-        sync: { mode: outcome.mode, fetchedPullRequests: outcome.fetchedPullRequests },
+        sync: { mode: outcome.mode, fetchedPullRequests: outcome.fetchedPullRequests, probe: outcome.probe },
       }
     },
   }

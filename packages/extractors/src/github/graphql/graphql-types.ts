@@ -78,3 +78,10 @@ export interface GqlPullRequestPage {
     readonly pullRequests: GqlConnection<GqlPullRequest> | null
   } | null
 }
+
+export interface GqlPullRequestNumbers {
+  readonly rateLimit?: GqlRateLimit | null
+  readonly repository: {
+    readonly pullRequests: GqlConnection<{ readonly number: number; readonly updatedAt: string }> | null
+  } | null
+}

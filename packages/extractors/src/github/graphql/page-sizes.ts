@@ -57,23 +57,77 @@ export function choosePageSizes(
   return { ...nested, pullRequests }
 }
 
-/** A page half the size (pull requests first, then the nested first pages); null when nothing can shrink. */
+/**
+ * Nested first pages are halved down to these before the pull-request page shrinks: a page of many
+ * pull requests with small nested pages still costs few requests (the rare overflow is followed
+ * up), while a page of one pull request costs one request per pull request.
+ */
+export const nestedFloors = { reviews: 10, comments: 10, reviewThreads: 10, threadComments: 5 } as const
+
+const nestedKeys = ['reviews', 'comments', 'reviewThreads', 'threadComments'] as const
+
+/**
+ * A smaller page after GitHub timed out or refused one: the nested first pages halve down to
+ * `nestedFloors` first, then the pull-request page halves down to one, then the nested pages halve
+ * down to one. Null when nothing can shrink.
+ */
 export function shrinkPageSizes(sizes: PageSizes): PageSizes | null {
-  if (sizes.pullRequests > 1) return { ...sizes, pullRequests: Math.ceil(sizes.pullRequests / 2) }
-  const half = (size: number) => Math.max(1, Math.floor(size / 2))
-  const smaller = {
-    pullRequests: 1,
-    reviews: half(sizes.reviews),
-    comments: half(sizes.comments),
-    reviewThreads: half(sizes.reviewThreads),
-    threadComments: half(sizes.threadComments),
+  const halve = (size: number, floor: number) => Math.max(floor, Math.ceil(size / 2))
+  if (nestedKeys.some((key) => sizes[key] > nestedFloors[key])) {
+    const smaller = { ...sizes }
+    for (const key of nestedKeys)
+      smaller[key] = sizes[key] > nestedFloors[key] ? halve(sizes[key], nestedFloors[key]) : sizes[key]
+    return smaller
   }
-  return Object.entries(smaller).every(([key, value]) => sizes[key as keyof PageSizes] === value) ? null : smaller
+  if (sizes.pullRequests > 1) return { ...sizes, pullRequests: Math.ceil(sizes.pullRequests / 2) }
+  if (nestedKeys.every((key) => sizes[key] === 1)) return null
+  const smaller = { ...sizes }
+  for (const key of nestedKeys) smaller[key] = halve(sizes[key], 1)
+  return smaller
 }
 
-/** Follow-ups half the size (fewer connections per request, then fewer items); null when nothing can shrink. */
+/**
+ * One step back toward `target` after pages at `sizes` went through: the reverse of
+ * `shrinkPageSizes` (the pull-request page first, then the nested pages), never past `target`.
+ * Null when `sizes` are the target already.
+ */
+export function growPageSizes(sizes: PageSizes, target: PageSizes): PageSizes | null {
+  const double = (size: number, cap: number) => Math.min(cap, size * 2)
+  if (nestedKeys.some((key) => sizes[key] < Math.min(nestedFloors[key], target[key]))) {
+    const bigger = { ...sizes }
+    for (const key of nestedKeys) bigger[key] = double(sizes[key], Math.min(nestedFloors[key], target[key]))
+    return bigger
+  }
+  if (sizes.pullRequests < target.pullRequests) {
+    return { ...sizes, pullRequests: double(sizes.pullRequests, target.pullRequests) }
+  }
+  if (nestedKeys.every((key) => sizes[key] >= target[key])) return null
+  const bigger = { ...sizes }
+  for (const key of nestedKeys) bigger[key] = double(sizes[key], target[key])
+  return bigger
+}
+
+/** Items per continued connection halve down to this before fewer connections go in one request. */
+const followUpPageFloor = 25
+
+/**
+ * Follow-ups half the size: fewer items per connection down to 25 (a server refusing large
+ * connections is then served at once), then fewer connections per request, then fewer items down
+ * to 10. Null when nothing can shrink.
+ */
 export function shrinkFollowUpSizes(sizes: FollowUpSizes): FollowUpSizes | null {
+  if (sizes.pageSize > followUpPageFloor)
+    return { ...sizes, pageSize: Math.max(followUpPageFloor, Math.ceil(sizes.pageSize / 2)) }
   if (sizes.batch > 1) return { ...sizes, batch: Math.ceil(sizes.batch / 2) }
-  if (sizes.pageSize > 10) return { ...sizes, pageSize: Math.ceil(sizes.pageSize / 2) }
+  if (sizes.pageSize > 10) return { ...sizes, pageSize: Math.max(10, Math.ceil(sizes.pageSize / 2)) }
+  return null
+}
+
+/** One step back toward `target`: the reverse of `shrinkFollowUpSizes`. */
+export function growFollowUpSizes(sizes: FollowUpSizes, target: FollowUpSizes): FollowUpSizes | null {
+  const floor = Math.min(followUpPageFloor, target.pageSize)
+  if (sizes.pageSize < floor) return { ...sizes, pageSize: Math.min(floor, sizes.pageSize * 2) }
+  if (sizes.batch < target.batch) return { ...sizes, batch: Math.min(target.batch, sizes.batch * 2) }
+  if (sizes.pageSize < target.pageSize) return { ...sizes, pageSize: Math.min(target.pageSize, sizes.pageSize * 2) }
   return null
 }

@@ -2,7 +2,7 @@ import { graphqlCost } from '@gitlore/fixtures'
 import { validate } from '@octokit/graphql-schema'
 import { parse } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { choosePageSizes, pageCost, shrinkPageSizes } from './page-sizes.js'
+import { choosePageSizes, growPageSizes, type PageSizes, pageCost, shrinkPageSizes } from './page-sizes.js'
 import {
   type Continuation,
   followUpQuery,
@@ -48,14 +48,39 @@ describe("gitlore's GraphQL queries", () => {
     expect(choosePageSizes({ pointsPerRequest: 5 }).pullRequests).toBeLessThan(sizes.pullRequests)
   })
 
-  it('shrink pages by halves down to one pull request with small nested pages, then stop', () => {
-    let sizes: ReturnType<typeof shrinkPageSizes> = choosePageSizes()
-    const seen: number[] = []
+  it('shrink the nested pages to their floors first, then the pull-request page, then the rest; grow back in reverse', () => {
+    const target = choosePageSizes()
+    let sizes: ReturnType<typeof shrinkPageSizes> = target
+    const seen: PageSizes[] = []
     while (sizes !== null) {
-      seen.push(sizes.pullRequests)
+      seen.push(sizes)
       sizes = shrinkPageSizes(sizes)
     }
-    expect(seen.slice(0, 7)).toEqual([50, 25, 13, 7, 4, 2, 1])
+    const line = (entry: PageSizes) =>
+      [entry.pullRequests, entry.reviews, entry.comments, entry.reviewThreads, entry.threadComments].join('/')
+    expect(seen.map(line).slice(0, 10)).toEqual([
+      '50/20/30/30/10',
+      '50/10/15/15/5',
+      '50/10/10/10/5',
+      '25/10/10/10/5',
+      '13/10/10/10/5',
+      '7/10/10/10/5',
+      '4/10/10/10/5',
+      '2/10/10/10/5',
+      '1/10/10/10/5',
+      '1/5/5/5/3',
+    ])
+    expect(seen.at(-1)).toEqual({ pullRequests: 1, reviews: 1, comments: 1, reviewThreads: 1, threadComments: 1 })
     expect(seen.length).toBeLessThan(15)
+
+    const grown: PageSizes[] = []
+    let up: PageSizes | null = seen.at(-1) ?? null
+    while (up !== null) {
+      grown.push(up)
+      up = growPageSizes(up, target)
+    }
+    expect(grown.map(line).slice(0, 4)).toEqual(['1/1/1/1/1', '1/2/2/2/2', '1/4/4/4/4', '1/8/8/8/5'])
+    expect(grown.at(-1)).toEqual(target)
+    expect(grown.map(line)).toContain('50/10/10/10/5')
   })
 })

@@ -73,6 +73,19 @@ export const pullRequestPageQuery = withFragments(
   ['GitlorePullRequest'],
 )
 
+/**
+ * Numbers and update times of a page of pull requests, most recently updated first, and nothing
+ * else: 1 point for up to 100. The probe of an incremental sync (what changed since the last one),
+ * and the way to name pull requests a page could not load at all.
+ */
+export const pullRequestNumbersQuery = [
+  'query GitlorePullRequestNumbers($owner: String!, $name: String!, $first: Int!, $after: String) {',
+  rateLimit,
+  'repository(owner: $owner, name: $name) {',
+  `pullRequests(first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) { ${pageInfo} nodes { number updatedAt } }`,
+  '} }',
+].join(' ')
+
 /** Pull requests by number (aliases `p0`, `p1`, ...), for refetching ones a partial error left incomplete. */
 export function pullRequestsByNumberQuery(numbers: readonly number[]): string {
   const fields = numbers.map(
