@@ -96,6 +96,7 @@ export type {
   RunSummary,
   StageStatus,
 } from './model/run-record.js'
+export { assistantDirective } from './text/assistant-directive.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { type VisibleTextOptions, visibleText } from './text/visible-text.js'
 export { sha256, stableHash, stableStringify } from './util/hash.js'

@@ -116,6 +116,8 @@ export interface FormattedFile {
 export interface Formatter {
   /** The format's name, as `--format` and `[output] formats` spell it. */
   readonly name: FormatterName
+  /** Where the file goes, relative to the output directory, `/`-separated (what `format` returns as `path`). */
+  readonly path: string
   /** Renders the file; the same input always gives the same bytes. */
   format(input: ReportInput): FormattedFile
   /**

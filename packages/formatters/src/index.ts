@@ -34,5 +34,5 @@ export {
 export { JsonFormatter } from './json/json-formatter.js'
 export { MarkdownFormatter, type MarkdownFormatterOptions } from './markdown/markdown-formatter.js'
 export { quotedComments, reviewAreas } from './shared/review-themes.js'
-export { type WriteOutputsOptions, type WrittenOutput, writeOutputs } from './write-outputs.js'
+export { checkOutputTargets, type WriteOutputsOptions, type WrittenOutput, writeOutputs } from './write-outputs.js'
 export { findingsSchemaPath, XmlFormatter } from './xml/xml-formatter.js'

@@ -62,7 +62,9 @@ describe('writeOutputs', () => {
     const error = await writeOutputs(input(99), { formats: ['report'], dir }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(OutputWriteError)
     expect(GitloreError.isInstance(error)).toBe(true)
-    expect((error as OutputWriteError).message).toContain(`could not write ${join(dir, 'gitlore-report.md')}: ENOSPC`)
+    expect((error as OutputWriteError).message).toContain(
+      `cannot write ${join(dir, 'gitlore-report.md')}: no space left on the device; `,
+    )
     expect(await readFile(join(dir, 'gitlore-report.md'), 'utf8')).toBe(before)
     expect(await readdir(dir)).toEqual(['gitlore-report.md'])
   })

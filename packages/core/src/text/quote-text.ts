@@ -1,3 +1,5 @@
+import { assistantDirective } from './assistant-directive.js'
+
 /**
  * Reviewer text as a report quotes it: one short line of plain prose. Code blocks become "[code]",
  * markdown links their text, HTML tags and control or bidirectional-override characters go, runs of
@@ -25,17 +27,13 @@ export function quoteExcerpt(body: string, length: number): string {
   return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`
 }
 
-// Text that speaks to an AI assistant or about its instructions: never passed on to one.
-const addressesAssistants =
-  /\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|rules?|prompts?|above|previous)\b|\b(system|developer) (prompt|message)|\b(AI|LLM|assistants?|agents?|claude|copilot|cursor|chatgpt|gpt|gemini|model)\b[^.]{0,20}\b(must|should|shall|always|never|will)\b|\byou are (an?|the|now)\b/i
-
 /**
  * A reviewer's comment as an assistant file may quote it: a short excerpt, or null when the
  * comment addresses an assistant or its instructions (such text never reaches one) or has no
  * prose left.
  */
 export function assistantQuote(body: string, length: number): string | null {
-  if (addressesAssistants.test(body)) return null
+  if (assistantDirective(body) !== null) return null
   const excerpt = quoteExcerpt(body, length).replace(/[`*_[\]<>|\\]/g, '')
   return excerpt.replace(/\[code\]/g, '').trim().length < 12 ? null : excerpt
 }

@@ -19,13 +19,16 @@ export type AssistantFileFormat = keyof typeof assistantFiles
  */
 export class AssistantFileFormatter implements Formatter {
   readonly name: AssistantFileFormat
+  get path(): string {
+    return assistantFiles[this.name]
+  }
 
   constructor(name: AssistantFileFormat) {
     this.name = name
   }
 
   format(input: ReportInput): FormattedFile {
-    return { path: assistantFiles[this.name], content: managedBlock(assistantGuidance(input)) }
+    return { path: this.path, content: managedBlock(assistantGuidance(input)) }
   }
 
   merge(existing: string | null, rendered: FormattedFile): string {

@@ -44,10 +44,11 @@ function splitFrontmatter(text: string): { readonly frontmatter: string; readonl
  */
 export class CursorRulesFormatter implements Formatter {
   readonly name = 'cursor_rules'
+  readonly path = '.cursor/rules/gitlore.mdc'
 
   format(input: ReportInput): FormattedFile {
     return {
-      path: '.cursor/rules/gitlore.mdc',
+      path: this.path,
       content: `${frontmatter(cursorGlobs(input))}\n${managedBlock(assistantGuidance(input))}`,
     }
   }

@@ -1,5 +1,6 @@
 import type { Evidence, Finding } from '@gitlore/core'
 import { findingCategories, severities } from '@gitlore/core'
+import { findingDirective } from '../shared/assistant-safety.js'
 import { count, shortenShas } from '../shared/plain-text.js'
 import { categoryTitles, commitAddress, refKind, sortFindings } from '../shared/report-facts.js'
 import type { SafeHtml } from './html-template.js'
@@ -59,6 +60,7 @@ function paragraphs(text: string): SafeHtml[] {
 
 function findingCard(finding: Finding, github: string | null): SafeHtml {
   const category = (categoryTitles as Readonly<Record<string, string>>)[finding.category] ?? finding.category
+  const directive = findingDirective(finding)
   const shownFiles = finding.files.slice(0, filesShown)
   const moreFiles = finding.files.length - shownFiles.length
   const files =
@@ -73,6 +75,7 @@ function findingCard(finding: Finding, github: string | null): SafeHtml {
 <header><span class="badge severity ${finding.severity}">${finding.severity}</span> <span class="badge category">${category}</span>
 <h3>${inlineText(shortenShas(finding.title))}</h3></header>
 ${paragraphs(finding.insight)}
+${directive === null ? '' : html`<p class="kept-out"><strong>Kept out of the assistant files:</strong> its text ${directive}.</p>`}
 ${evidence}
 ${files}
 </article>`

@@ -27,6 +27,9 @@ export const reportContentSecurityPolicy =
 export class HtmlFormatter implements Formatter {
   readonly name = 'html'
   readonly #fileName: string
+  get path(): string {
+    return this.#fileName
+  }
 
   constructor(options: HtmlFormatterOptions = {}) {
     this.#fileName = options.fileName ?? 'gitlore-report.html'

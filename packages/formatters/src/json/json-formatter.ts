@@ -4,8 +4,9 @@ import { findingsDocument } from './findings-document.js'
 /** findings.json: the findings as data (`FindingsDocument`, schemaVersion 1), for scripts and other tools. */
 export class JsonFormatter implements Formatter {
   readonly name = 'json'
+  readonly path = 'findings.json'
 
   format(input: ReportInput): FormattedFile {
-    return { path: 'findings.json', content: `${JSON.stringify(findingsDocument(input), null, 2)}\n` }
+    return { path: this.path, content: `${JSON.stringify(findingsDocument(input), null, 2)}\n` }
   }
 }

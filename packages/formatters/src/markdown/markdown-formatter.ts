@@ -1,6 +1,7 @@
 import type { Evidence, Finding } from '@gitlore/core'
 import { findingCategories, severities } from '@gitlore/core'
 import type { FormattedFile, Formatter, ReportInput } from '../formatter.js'
+import { findingDirective } from '../shared/assistant-safety.js'
 import { count } from '../shared/plain-text.js'
 import { categoryTitles, repositoryName } from '../shared/report-facts.js'
 import { markdownAppendix } from './markdown-appendix.js'
@@ -26,6 +27,9 @@ export class MarkdownFormatter implements Formatter {
   readonly name = 'report'
   readonly #tableRows: number
   readonly #fileName: string
+  get path(): string {
+    return this.#fileName
+  }
 
   constructor(options: MarkdownFormatterOptions = {}) {
     this.#tableRows = options.tableRows ?? 10
@@ -132,6 +136,8 @@ function findingMarkdown(finding: Finding, github: string | null): string {
     `Severity: **${finding.severity}**`,
     escapeInline(shortenShas(finding.insight.trim())),
   ]
+  const directive = findingDirective(finding)
+  if (directive !== null) parts.push(`**Kept out of the assistant files:** its text ${directive}.`)
   if (finding.evidence.length > 0) {
     parts.push('Evidence:', bulletList(finding.evidence.map((item) => evidenceMarkdown(item, github))))
   }

@@ -11,6 +11,7 @@ export const findingsSchemaPath = new URL('../../schema/findings.v1.xsd', import
  */
 export class XmlFormatter implements Formatter {
   readonly name = 'xml'
+  readonly path = 'findings.xml'
 
   format(input: ReportInput): FormattedFile {
     const document = findingsDocument(input)
@@ -90,6 +91,6 @@ export class XmlFormatter implements Formatter {
       }
       for (const file of finding.files) element.ele('file').txt(file)
     }
-    return { path: 'findings.xml', content: `${root.end({ prettyPrint: true })}\n` }
+    return { path: this.path, content: `${root.end({ prettyPrint: true })}\n` }
   }
 }
