@@ -94,6 +94,11 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
   )
   const { context, config, root, reviews, cache } = gathered
   try {
+    const { checkOutputTargets, quotedComments, reviewAreas, writeOutputs } = await import('@gitlore/formatters')
+    const outDir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
+    const formats = config.output.formats
+    // Before any paid model call: every output can go where it would, without following a link.
+    await checkOutputTargets({ formats, dir: outDir, repositoryDir: root })
     const stages: StageStatus[] = [...gathered.stages]
     const models =
       options.offline === true ? undefined : await openModelRegistry(root, config, options.env ?? process.env)
@@ -131,7 +136,6 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
     for (const note of result.notes) emit({ type: 'note', stage: 'synthesis', message: `note: ${note}` })
     signal.throwIfAborted()
 
-    const { quotedComments, reviewAreas, writeOutputs } = await import('@gitlore/formatters')
     const report: ReportInput = {
       context,
       findings: result.findings,
@@ -150,9 +154,7 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
       notes: result.notes,
     }
     const id = runId(started)
-    const outDir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
-    const formats = config.output.formats
-    let outputs = await writeOutputs(report, { formats, dir: outDir, dryRun: true })
+    let outputs = await writeOutputs(report, { formats, dir: outDir, repositoryDir: root, dryRun: true })
     // A degraded synthesis does not replace reports whose findings the agent wrote without a problem:
     // those stay, and this run's outputs go to its own folder under .gitlore/runs.
     const kept =
@@ -164,7 +166,7 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
           )
     if (!dryRun) {
       const dir = kept === null ? outDir : join(root, '.gitlore', 'runs', id)
-      outputs = await writeOutputs(report, { formats, dir })
+      outputs = await writeOutputs(report, { formats, dir, repositoryDir: root })
     }
     if (kept !== null) {
       emit({

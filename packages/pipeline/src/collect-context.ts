@@ -17,14 +17,14 @@ import {
   stableHash,
   UsageError,
   validateContext,
-  writeFileAtomic,
+  writeConfinedFile,
 } from '@gitlore/core'
 import { collectReviews, type ReviewData } from './collect-reviews.js'
 import { type OpenedCache, openCache } from './open-cache.js'
 import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
 import { resolveRepository } from './resolve-repository.js'
-import { prepareStateDirectory } from './state-directory.js'
+import { checkStateDirectory, prepareStateDirectory } from './state-directory.js'
 
 /** What `collectContext` reads and from where. */
 export interface CollectContextOptions extends RepositoryOptions, RunControlOptions {
@@ -99,6 +99,8 @@ export async function gatherContext(
     await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
   const { root, config, warning } = await resolveRepository(options, windowOverrides(options))
   if (warning !== null) emit({ type: 'warning', stage: 'run', message: warning })
+  // Before any work: what the run writes in .gitlore must not lead out of the repository.
+  await checkStateDirectory(root)
   const window = resolveWindow({ since: config.analysis.since, until: config.analysis.until })
   const degraded: StageStatus[] = []
   const ownsCache = options.cache === undefined
@@ -188,7 +190,7 @@ export async function gatherContext(
     const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')
     if (contextPath !== null) {
       await prepareStateDirectory(root)
-      await writeFileAtomic(contextPath, `${JSON.stringify(context, null, 2)}\n`)
+      await writeConfinedFile(contextPath, `${JSON.stringify(context, null, 2)}\n`, { root })
     }
     return {
       context,

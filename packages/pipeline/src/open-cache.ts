@@ -1,7 +1,7 @@
 import type { GitloreCache } from '@gitlore/cache'
 import type { GitloreConfig } from '@gitlore/core'
 import type { GitBackend } from '@gitlore/extractors'
-import { prepareStateDirectoryFor } from './state-directory.js'
+import { checkCachePath, prepareStateDirectoryFor } from './state-directory.js'
 
 /** The cache of one repository, where it lives, and the git backend that read the repository's remote. */
 export interface OpenedCache {
@@ -52,7 +52,11 @@ export async function openCache(options: {
     apiUrl: config.github.api_url,
   })
   const cacheOptions = cacheOptionsFromConfig({ cache: config.cache, root, env, repository })
-  if (cacheOptions.path !== undefined) await prepareStateDirectoryFor(root, cacheOptions.path)
+  if (cacheOptions.path !== undefined) {
+    await prepareStateDirectoryFor(root, cacheOptions.path)
+    // SQLite opens the file and its -wal, -shm and -journal itself: none may be a link out of the repository.
+    await checkCachePath(root, cacheOptions.path)
+  }
   const location = cacheOptions.url === undefined ? String(cacheOptions.path) : describePostgresUrl(cacheOptions.url)
   return { cache: await createCache(cacheOptions), location, repository, backend }
 }

@@ -31,7 +31,11 @@ export async function renderRun(
     }
     const { writeOutputs } = await import('@gitlore/formatters')
     const dir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
-    const outputs = await writeOutputs(run.report as ReportInput, { formats: options.formats, dir })
+    const outputs = await writeOutputs(run.report as ReportInput, {
+      formats: options.formats,
+      dir,
+      repositoryDir: root,
+    })
     return { run, outputs }
   } finally {
     await cache.close()

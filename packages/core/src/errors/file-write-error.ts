@@ -15,7 +15,7 @@ export class FileWriteError extends GitloreError {
   /** The path that could not be written. */
   readonly path: string
 
-  constructor(path: string, options: { cause?: unknown; remedy?: string } = {}) {
+  constructor(path: string, options: { cause?: unknown; remedy?: string; code?: string } = {}) {
     const code = (options.cause as NodeJS.ErrnoException | undefined)?.code
     const reason =
       code !== undefined && reasons[code] !== undefined
@@ -24,7 +24,7 @@ export class FileWriteError extends GitloreError {
           ? options.cause.message.split('\n')[0]
           : 'unknown error'
     super({
-      code: 'file_write_failed',
+      code: options.code ?? 'file_write_failed',
       message: `cannot write ${path}: ${reason}; ${options.remedy ?? 'make its directory writable, or choose another place with --out'}`,
       cause: options.cause,
     })

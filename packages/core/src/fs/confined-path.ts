@@ -53,6 +53,8 @@ export async function checkParentDirectories(
   options: { readonly create: boolean },
 ): Promise<string> {
   const components = componentsBelow(root, path)
+  // The root is the user's (the repository, or a directory they named): made as they named it.
+  if (options.create) await mkdir(root, { recursive: true })
   let current = resolve(root)
   for (const component of components.slice(0, -1)) {
     current = join(current, component)
@@ -74,12 +76,16 @@ export async function checkParentDirectories(
 }
 
 /**
- * Checks a path gitlore will hand to another writer (SQLite opens its own files): every directory
- * below `root` is real (made when missing), and the path itself is absent or a regular file, never
- * a link. Returns the absolute path.
+ * Checks a path gitlore will write, or hand to another writer (SQLite opens its own files): every
+ * directory below `root` is real (made when missing, unless `create` is false), and the path itself
+ * is absent or a regular file, never a link. Returns the absolute path.
  */
-export async function checkWritablePath(root: string, path: string): Promise<string> {
-  const target = await checkParentDirectories(root, path, { create: true })
+export async function checkWritablePath(
+  root: string,
+  path: string,
+  options: { readonly create?: boolean } = {},
+): Promise<string> {
+  const target = await checkParentDirectories(root, path, { create: options.create ?? true })
   const info = await lstat(target).catch((error: unknown) => {
     if (errorCode(error) === 'ENOENT') return undefined
     throw error

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { constants, lstat, open, rename, rm } from 'node:fs/promises'
+import { appendFile, constants, lstat, open, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { FileWriteError } from '../errors/file-write-error.js'
 import { GitloreError } from '../errors/gitlore-error.js'
@@ -39,7 +39,7 @@ export async function writeConfinedFile(
       existing?.isFile() === true ? existing.mode & 0o777 : 0o666,
     )
     try {
-      await handle.writeFile(data)
+      await writeFile(handle, data)
     } finally {
       await handle.close()
     }
@@ -76,7 +76,7 @@ export async function appendConfinedFile(path: string, data: string, options: Co
     }
     try {
       if (!(await handle.stat()).isFile()) throw notRegularFile(target)
-      await handle.appendFile(data)
+      await appendFile(handle, data)
     } finally {
       await handle.close()
     }

@@ -20,7 +20,8 @@ function inside(parent: string, child: string): boolean {
  * committed link (`docs -> ~/.ssh`) cannot redirect a write that the user aimed inside it.
  */
 export async function locateWriteRoot(target: string, repositoryDir: string): Promise<WriteRoot> {
-  const repository = await realpath(repositoryDir)
+  // A directory that does not exist yet (a new --out) has no links to resolve.
+  const repository = await realpath(repositoryDir).catch(() => resolve(repositoryDir))
   const absolute = resolve(target)
   const { root: filesystemRoot } = parse(absolute)
   const components = absolute.slice(filesystemRoot.length).split(sep).filter(Boolean)
