@@ -15,6 +15,7 @@ import { putCommits } from './commits/put-commits.js'
 import { databaseKindOf } from './database-kind.js'
 import { getEmbeddings, putEmbeddings } from './embeddings/embeddings.js'
 import type { GitloreCache } from './gitlore-cache.js'
+import { guardDatabaseErrors } from './guard-database-errors.js'
 import { openPostgresDialect } from './postgres/open-postgres-dialect.js'
 import { describePostgresUrl, isPostgresUrl } from './postgres/postgres-url.js'
 import { prepareSchema } from './prepare-schema.js'
@@ -173,7 +174,7 @@ async function openCache(
   }
 
   let closed = false
-  return {
+  return guardDatabaseErrors(location, {
     repository,
     getCommits: (shas) => getCommits(context, shas),
     putCommits: (commits) => putCommits(context, commits),
@@ -205,5 +206,5 @@ async function openCache(
         await db.destroy()
       }
     },
-  }
+  })
 }
