@@ -11,7 +11,7 @@ export class GitHubNotFoundError extends GitloreError {
       kind: 'usage',
       message:
         message ??
-        `GitHub repository ${repository} not found: check [github] repo in gitlore.toml, or give the token access to it (private repositories look missing without it), or run with --git-only`,
+        `GitHub repository ${repository} not found: check [github] repo in your gitlore configuration, or give the token access to it (private repositories look missing without it), or run with --git-only`,
       cause,
     })
     this.name = 'GitHubNotFoundError'

@@ -13,8 +13,8 @@ export class GitHubRemoteError extends GitloreError {
       kind: 'usage',
       message:
         problem === 'no_remote'
-          ? 'no origin remote to find the GitHub repository from: set [github] repo = "owner/name" in gitlore.toml, or run with --git-only'
-          : `the origin remote (${remote ?? 'unknown'}) is not a GitHub repository: set [github] repo = "owner/name" (and [github] api_url for GitHub Enterprise) in gitlore.toml, or run with --git-only`,
+          ? 'no origin remote to find the GitHub repository from: set [github] repo = "owner/name" in ~/.config/gitlore/gitlore.toml (or GITLORE_GITHUB_REPO), or run with --git-only'
+          : `the origin remote (${remote ?? 'unknown'}) is not a GitHub repository: set [github] repo = "owner/name" (and [github] api_url for GitHub Enterprise) in ~/.config/gitlore/gitlore.toml, or run with --git-only`,
     })
     this.name = 'GitHubRemoteError'
     this.problem = problem
