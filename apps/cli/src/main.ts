@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { type CommandSpec, commandHelp, commandSpecs, mainHelp } from './commands/specs.js'
+import { safeTerminal } from './safe-terminal.js'
 import { exitCodes, type Terminal } from './terminal.js'
 
 /** Parsed flags of one command, as `node:util` parseArgs returns them. */
@@ -38,6 +39,7 @@ export async function main(
   terminal: Terminal,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<number> {
+  terminal = safeTerminal(terminal)
   const [first, ...rest] = argv
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const spec = commandSpecs.find((candidate) => candidate.name === rest[0])
@@ -91,10 +93,18 @@ export async function reportError(error: unknown, terminal: Terminal, signal?: A
   }
   const { GitloreError } = await import('@gitlore/core')
   if (GitloreError.isInstance(error)) {
-    terminal.stderr(`gitlore: ${error.message}\n`)
+    terminal.stderr(`gitlore: ${oneLine(error.message)}\n`)
     return error.kind === 'usage' ? exitCodes.usage : exitCodes.failure
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  terminal.stderr(`gitlore: unexpected error (please report it): ${detail}\n`)
+  const message = error instanceof Error ? error.message : String(error)
+  terminal.stderr(`gitlore: unexpected error (please report it; GITLORE_DEBUG=1 shows where): ${oneLine(message)}\n`)
+  if (terminal.env.GITLORE_DEBUG === '1' && error instanceof Error && error.stack !== undefined) {
+    terminal.stderr(`${error.stack}\n`)
+  }
   return exitCodes.failure
+}
+
+/** An error is one line, whatever text (a server's, a model's) it carries. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }

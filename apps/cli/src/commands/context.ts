@@ -2,6 +2,7 @@ import type { RepositoryContext } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { Progress } from '../progress.js'
 import { renderEvents } from '../render-events.js'
+import { terminalJson } from '../safe-terminal.js'
 import { exitCodes, type Terminal } from '../terminal.js'
 import { collectOptions } from './options.js'
 
@@ -14,7 +15,7 @@ export async function runContext({ flags, terminal, signal }: CommandInput): Pro
     signal,
     onEvent: renderEvents(progress, terminal),
   })
-  if (flags.json === true) terminal.stdout(`${JSON.stringify(context, null, 2)}\n`)
+  if (flags.json === true) terminal.stdout(`${terminalJson(context)}\n`)
   else printSummary(context, terminal)
   return stages.some((stage) => stage.status !== 'ok') ? exitCodes.degraded : exitCodes.ok
 }

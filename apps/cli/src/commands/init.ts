@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { configFileName, configTemplate, UsageError, writeFileAtomic } from '@gitlore/core'
+import { configFileName, configTemplate, UsageError, writeConfinedFile } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
 
@@ -16,7 +16,8 @@ export async function runInit({ flags, terminal }: CommandInput): Promise<number
   if (exists && flags.force !== true) {
     throw new UsageError(`${path} already exists: edit it, or pass --force to replace it with the defaults`)
   }
-  await writeFileAtomic(path, configTemplate)
+  // Never through a committed link: `gitlore.toml -> ~/.bashrc` is refused, not overwritten.
+  await writeConfinedFile(path, configTemplate, { root: dir })
   terminal.stderr(`wrote ${path}\n`)
   return exitCodes.ok
 }

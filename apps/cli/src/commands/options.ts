@@ -26,7 +26,8 @@ export function collectOptions(flags: Flags, terminal: Terminal): CollectContext
   }
 }
 
-function positiveInteger(flags: Flags, name: string): number | undefined {
+/** A flag that must be a positive whole number, or undefined when it was not given. */
+export function positiveInteger(flags: Flags, name: string): number | undefined {
   const value = flags[name]
   if (typeof value !== 'string') return undefined
   if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) {

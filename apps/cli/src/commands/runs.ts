@@ -1,14 +1,15 @@
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { repositoryOptions } from './options.js'
+import { positiveInteger, repositoryOptions } from './options.js'
 
 /** `gitlore runs`: the stored runs, newest first. */
 export async function runRuns({ flags, terminal }: CommandInput): Promise<number> {
+  const limit = positiveInteger(flags, 'limit') ?? 20
   const { openRepositoryCache } = await import('@gitlore/pipeline')
   const { cache, warning } = await openRepositoryCache(repositoryOptions(flags, terminal))
   if (warning !== null) terminal.stderr(`warning: ${warning}\n`)
   try {
-    const runs = await cache.listRuns(typeof flags.limit === 'string' ? Math.max(1, Number(flags.limit) || 20) : 20)
+    const runs = await cache.listRuns(limit)
     if (runs.length === 0) {
       terminal.stderr('no runs stored yet: run gitlore analyze first\n')
       return exitCodes.ok
