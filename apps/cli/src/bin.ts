@@ -1,31 +1,10 @@
 #!/usr/bin/env node
-import { enableCompileCache } from 'node:module'
-import { main } from './main.js'
-import { exitCodes, processTerminal } from './terminal.js'
-
-enableCompileCache?.()
-const controller = new AbortController()
-process.once('SIGINT', () => {
-  controller.abort()
-  // A second Ctrl-C stops at once.
-  process.once('SIGINT', () => process.exit(130))
-})
-
-// Standard output going away is not a crash: a reader that stopped (`gitlore runs | head -1`,
-// EPIPE) ends the output quietly; a write that fails (a full disk, ENOSPC) is one line and exit 1.
-let stdoutFailed = false
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (stdoutFailed) return
-  stdoutFailed = true
-  if (error.code === 'EPIPE') return
-  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message)
-  process.stderr.write(`gitlore: cannot write to standard output: ${reason}\n`)
-  process.exitCode = exitCodes.failure
-})
-const terminal = processTerminal()
-const code = await main(
-  process.argv.slice(2),
-  { ...terminal, stdout: (text) => stdoutFailed || terminal.stdout(text) },
-  controller.signal,
-)
-process.exitCode = stdoutFailed && process.exitCode === exitCodes.failure ? exitCodes.failure : code
+// The entry point. It must parse and run on any Node.js, so that an old one gets one clear line
+// instead of a SyntaxError from code it cannot read: everything else loads after the check.
+const found = process.versions.node
+if (Number(found.split('.')[0]) < 22) {
+  process.stderr.write(`gitlore needs Node.js 22 or newer; found v${found}\n`)
+  process.exit(1)
+}
+const { runCli } = await import('./run-cli.js')
+await runCli()
