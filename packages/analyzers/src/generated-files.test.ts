@@ -71,12 +71,16 @@ describe('classifyGeneratedPaths', () => {
     })
   })
 
-  it('marks build artefacts that sit beside their sources', () => {
-    const paths = ['spec/paper.pdf', 'spec/paper.tex', 'docs/intro.pdf', 'lib/x.js', 'lib/x.ts', 'lib/y.js']
-    expect(Object.fromEntries(classifyGeneratedPaths(paths, undefined))).toEqual({
+  it('marks build artefacts that sit beside their sources at HEAD', () => {
+    const atHead = ['spec/paper.pdf', 'spec/paper.tex', 'docs/intro.pdf', 'lib/x.js', 'lib/x.ts', 'lib/y.js']
+    // old/z.js was renamed to old/z.ts: over history both exist, but never side by side.
+    const paths = [...atHead, 'old/z.js']
+    const head: HeadFiles = { paths: [...atHead, 'old/z.ts'], attributes: new Map(), samples: new Map() }
+    expect(Object.fromEntries(classifyGeneratedPaths(paths, head))).toEqual({
       'spec/paper.pdf': 'build-artefact',
       'lib/x.js': 'build-artefact',
     })
+    expect(classifyGeneratedPaths(paths, undefined).size).toBe(0)
   })
 
   it('lets .gitattributes decide first, including keeping a file out of every rule', () => {

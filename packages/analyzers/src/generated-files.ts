@@ -92,8 +92,8 @@ function sourceBeside(path: string, known: ReadonlySet<string>): string | null {
  * precedence): `.gitattributes` at HEAD (`linguist-generated`, `linguist-vendored`; an explicit
  * `-linguist-generated` or `=false` keeps a file out of every rule below), lock files, vendored
  * directories, generated paths and names, a generated header in the first five lines or a source
- * map reference at the end of the file at HEAD, and build artefacts beside their source (a `.pdf`
- * beside its `.tex`, `.js` beside its `.ts`, `.css` beside its `.scss`). Minified files and source
+ * map reference at the end of the file at HEAD, and build artefacts beside their source at HEAD (a
+ * `.pdf` beside its `.tex`, `.js` beside its `.ts`, `.css` beside its `.scss`). Minified files and source
  * maps are generated wherever they are.
  */
 export function classifyGeneratedPaths(
@@ -102,7 +102,9 @@ export function classifyGeneratedPaths(
 ): Map<string, GeneratedReason> {
   const attributes = linguistAttributeReader(head?.attributes ?? new Map())
   const all = [...paths]
-  const known = new Set([...all, ...(head?.paths ?? [])])
+  // A built file and its source must sit side by side at HEAD: over history, a .js that became a
+  // .ts (or back) would look like a build artefact.
+  const known = new Set(head?.paths ?? [])
   const reasons = new Map<string, GeneratedReason>()
   for (const path of all) {
     const reason = generatedReason(path, attributes(path), head, known)
@@ -129,5 +131,5 @@ function generatedReason(
     if (generatedHeaders.some((pattern) => pattern.test(start))) return 'generated-header'
     if (sourceMapReference.test(sample.end === '' ? sample.start : sample.end)) return 'build-artefact'
   }
-  return sourceBeside(path, known) === null ? null : 'build-artefact'
+  return known.has(path) && sourceBeside(path, known) !== null ? 'build-artefact' : null
 }

@@ -133,13 +133,12 @@ export async function expectedStats(dir: string, options: OracleOptions): Promis
   for (const entry of log) entry.who = merged.canonical.get(entry.who) ?? entry.who
 
   const head = options.headFilesRead ? await oracleHead(dir) : null
-  const known = distinct([...allPaths, ...(head?.paths ?? [])])
   const generatedOf = new Map<string, string>()
   for (const path of allPaths) {
     const reason =
       head === null
-        ? oracleGenerated(path, { paths: [], attributes: new Map(), contents: new Map() }, known)
-        : oracleGenerated(path, head, known)
+        ? oracleGenerated(path, { paths: [], attributes: new Map(), contents: new Map() })
+        : oracleGenerated(path, head)
     if (reason !== null) generatedOf.set(path, reason)
   }
   const leftOut = (path: string) => !options.includeGenerated && generatedOf.has(path)

@@ -82,3 +82,21 @@ export function computeReviewerActivity(
       .sort((x, y) => y.pullRequests - x.pullRequests || compareText(x.login, y.login)),
   }
 }
+
+/** Every reviewer's and pull request author's activity in the window, uncapped. */
+export interface ReviewActivity {
+  readonly reviewers: readonly ReviewerLoad[]
+  readonly authors: readonly { readonly login: string; readonly pullRequests: number }[]
+}
+
+/**
+ * Who reviewed how much and who authored how many pull requests, over all of them: what
+ * `mergeReviewPeople` reads per person, so nobody's activity is lost to a capped list.
+ */
+export function reviewActivity(
+  pullRequests: readonly PullRequest[],
+  comments: readonly ReviewComment[],
+): ReviewActivity {
+  const { reviewers, authors } = computeReviewerActivity(pullRequests, comments)
+  return { reviewers, authors }
+}

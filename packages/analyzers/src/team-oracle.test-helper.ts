@@ -154,11 +154,7 @@ export async function oracleHead(dir: string) {
 }
 
 /** The reason a path counts as generated, by docs/context.md's rules in their order; null for source. */
-export function oracleGenerated(
-  path: string,
-  head: Awaited<ReturnType<typeof oracleHead>>,
-  known: readonly string[],
-): string | null {
+export function oracleGenerated(path: string, head: Awaited<ReturnType<typeof oracleHead>>): string | null {
   const attributes = head.attributes.get(path) ?? {}
   if (attributes.generated === true) return 'linguist-generated'
   if (attributes.vendored === true) return 'linguist-vendored'
@@ -179,7 +175,8 @@ export function oracleGenerated(
     if (/\/\/# sourceMappingURL=/.test(content.slice(-512))) return 'build-artefact'
   }
   const stem = path.replace(/\.[^./]+$/, '')
-  if (path.endsWith('.pdf') && known.includes(`${stem}.tex`)) return 'build-artefact'
-  if (path.endsWith('.js') && known.includes(`${stem}.ts`)) return 'build-artefact'
+  if (!head.paths.includes(path)) return null
+  if (path.endsWith('.pdf') && head.paths.includes(`${stem}.tex`)) return 'build-artefact'
+  if (path.endsWith('.js') && head.paths.includes(`${stem}.ts`)) return 'build-artefact'
   return null
 }

@@ -17,6 +17,7 @@ export { createIsomorphicBackend } from './git/isomorphic-backend.js'
 export { countLineChanges } from './git/line-changes.js'
 export type { Mailmap } from './git/mailmap.js'
 export { parseMailmap } from './git/mailmap.js'
+export { type ReadHeadFilesOptions, readHeadFiles } from './git/read-head-files.js'
 export { describeRemote, gitHubRepository } from './git/remote.js'
 export type {
   CreateGitHubClientOptions,

@@ -4,6 +4,7 @@ import type {
   ConfigInput,
   GitHistory,
   GitloreConfig,
+  HeadFiles,
   HistoryStats,
   RepositoryContext,
   StageStatus,
@@ -132,41 +133,13 @@ export async function gatherContext(
         `${root} has no commits yet: gitlore reads history, so commit first or pass --repo with another repository`,
       )
     }
-    const analysisOptions = {
-      maxChangesetSize: config.analysis.max_changeset_size,
-      minSharedCommits: config.analysis.min_shared_commits,
-      fixWindowDays: config.analysis.fix_window_days,
-      top: config.analysis.top,
-    }
-    // The statistics depend only on the window's commits (and the replace refs that change them),
-    // .mailmap and the options: when those are unchanged since an earlier run, its stored
-    // statistics are reused and no commit is read.
-    const statsKey = stableHash({
-      version: historyStatsVersion,
-      commits: sha256(plan.shas.join('\n')),
-      mailmap: sha256(plan.mailmap ?? ''),
-      options: analysisOptions,
-      ...(plan.replacements.length === 0 ? {} : { replacements: sha256(plan.replacements.join('\n')) }),
-    })
+    // Review data comes first: the GitHub logins it links to git identities merge one person's identities.
     let reading: Promise<GitHistory> | undefined
     const readHistory = () => {
       reading ??= plan.read()
       return reading
     }
-    let analysed = (await cache?.getResult('history-stats', statsKey)) as StoredAnalysis | null | undefined
-    if (analysed === null || analysed === undefined) {
-      const history = await readHistory()
-      analysed = { stats: analyzeHistory(history.commits, analysisOptions), warnings: history.warnings }
-      // Objects missing now may be fetched later: statistics with unknown counts are not kept.
-      if (history.incomplete !== true) await cache?.putResult('history-stats', statsKey, analysed)
-    }
     const historyMs = Date.now() - started
-    emit({ type: 'stage-done', stage: 'history', message: `read ${plan.shas.length} commits in ${historyMs} ms` })
-    for (const warning of analysed.warnings) emit({ type: 'warning', stage: 'history', message: warning })
-    let context: RepositoryContext = buildContext(
-      { repository: plan.repository, window: plan.window, warnings: analysed.warnings },
-      analysed.stats,
-    )
     let reviews: ReviewData | null = null
     if (options.gitOnly !== true) {
       const collected = await collectReviews({
@@ -184,7 +157,68 @@ export async function gatherContext(
       })
       if (collected.problem !== null) degraded.push({ stage: 'reviews', status: 'degraded', detail: collected.problem })
       reviews = collected.data
-      if (reviews !== null) context = mergeReviewPeople(context, reviews.stats, reviews.identities)
+    }
+    const statsStarted = Date.now()
+    const analysisOptions = {
+      maxChangesetSize: config.analysis.max_changeset_size,
+      minSharedCommits: config.analysis.min_shared_commits,
+      fixWindowDays: config.analysis.fix_window_days,
+      top: config.analysis.top,
+      includeGenerated: config.analysis.include_generated,
+      includeAutomation: config.analysis.include_automation,
+      mergeIdentities: config.analysis.merge_identities,
+      inactiveDays: config.analysis.inactive_days,
+      extraBots: config.github.extra_bots,
+      until: plan.window.until,
+    }
+    const identityLogins = reviews?.identityLogins ?? new Map<string, string>()
+    // The statistics depend only on the window's commits (and the replace refs that change them),
+    // .mailmap, the options, HEAD (its files, and the history reverts are looked up in) and the
+    // GitHub logins review data links to identities: when those are unchanged since an earlier run,
+    // its stored statistics are reused and no commit is read.
+    const statsKey = stableHash({
+      version: historyStatsVersion,
+      commits: sha256(plan.shas.join('\n')),
+      mailmap: sha256(plan.mailmap ?? ''),
+      options: analysisOptions,
+      head: plan.repository.head,
+      logins: sha256(JSON.stringify([...identityLogins].sort())),
+      ...(plan.replacements.length === 0 ? {} : { replacements: sha256(plan.replacements.join('\n')) }),
+    })
+    let analysed = (await cache?.getResult('history-stats', statsKey)) as StoredAnalysis | null | undefined
+    if (analysed === null || analysed === undefined) {
+      const history = await readHistory()
+      const headFiles = await readHeadFilesOrWarn(root, signal, emit)
+      analysed = {
+        stats: analyzeHistory(history.commits, {
+          ...analysisOptions,
+          historyShas: plan.reachable,
+          identityLogins,
+          ...(headFiles === null ? {} : { headFiles }),
+        }),
+        warnings: headFiles === null ? [...history.warnings, headFilesWarning] : history.warnings,
+      }
+      // Objects missing now may be fetched later: statistics with unknown counts are not kept.
+      if (history.incomplete !== true) await cache?.putResult('history-stats', statsKey, analysed)
+    }
+    const statsMs = Date.now() - statsStarted
+    emit({
+      type: 'stage-done',
+      stage: 'history',
+      message: `read ${plan.shas.length} commits in ${historyMs + statsMs} ms`,
+    })
+    for (const warning of analysed.warnings) emit({ type: 'warning', stage: 'history', message: warning })
+    let context: RepositoryContext = buildContext(
+      { repository: plan.repository, window: plan.window, warnings: analysed.warnings },
+      analysed.stats,
+    )
+    if (reviews !== null) {
+      context = mergeReviewPeople(
+        { ...context, repo: { ...context.repo, github: reviews.repository } },
+        reviews.stats,
+        reviews.identities,
+        reviews.activity,
+      )
     }
     validateContext(context)
     const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')
@@ -198,13 +232,35 @@ export async function gatherContext(
       config,
       root,
       contextPath,
-      stages: [{ stage: 'history', status: 'ok', durationMs: historyMs }, ...degraded],
+      stages: [{ stage: 'history', status: 'ok', durationMs: historyMs + statsMs }, ...degraded],
       cache,
       ownsCache,
     }
   } catch (error) {
     if (ownsCache) await cache?.close()
     throw error
+  }
+}
+
+const headFilesWarning =
+  'the files at HEAD could not be read (no git binary?): generated headers and deleted paths are judged from the history alone'
+
+/**
+ * The tree at HEAD for marking generated files and deleted paths; null (the caller warns) when git
+ * cannot read it, since the statistics stand without it.
+ */
+async function readHeadFilesOrWarn(
+  root: string,
+  signal: AbortSignal,
+  emit: PipelineEventListener,
+): Promise<HeadFiles | null> {
+  const { readHeadFiles } = await import('@gitlore/extractors')
+  try {
+    return await readHeadFiles({ dir: root, signal })
+  } catch (error) {
+    if (signal.aborted) throw error
+    emit({ type: 'note', stage: 'history', message: `files at HEAD: ${(error as Error).message}` })
+    return null
   }
 }
 

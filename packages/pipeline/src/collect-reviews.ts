@@ -1,3 +1,4 @@
+import type { ReviewActivity } from '@gitlore/analyzers'
 import type { GitloreCache } from '@gitlore/cache'
 import type { Commit, GitloreConfig, PullRequest, ReviewComment, ReviewStats, TimeWindow } from '@gitlore/core'
 import { ConfigError, GitloreError, loadSecrets } from '@gitlore/core'
@@ -12,6 +13,10 @@ export interface ReviewData {
   readonly stats: ReviewStats
   /** GitHub login -> git identity, for merging review activity into `people[]`. */
   readonly identities: ReadonlyMap<string, string>
+  /** Git identity -> GitHub login, for merging one person's identities (`githubIdentityLogins`). */
+  readonly identityLogins: ReadonlyMap<string, string>
+  /** Every reviewer's and author's activity, uncapped, so per-person numbers never come from a capped list. */
+  readonly activity: ReviewActivity
   /** True when the data came from the cache without asking GitHub (offline runs). */
   readonly fromCache: boolean
 }
@@ -81,8 +86,11 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
     const stats = analyzers.analyzeReviews(fetched.pullRequests, fetched.comments, fetched.filtered, {
       top: config.analysis.top,
     })
-    const identities = analyzers.githubLoginIdentities(await options.readCommits(), fetched.pullRequests)
-    return { repository: `${owner}/${repo}`, ...fetched, stats, identities, fromCache }
+    const commits = await options.readCommits()
+    const identities = analyzers.githubLoginIdentities(commits, fetched.pullRequests)
+    const identityLogins = analyzers.githubIdentityLogins(commits, fetched.pullRequests)
+    const activity = analyzers.reviewActivity(fetched.pullRequests, fetched.comments)
+    return { repository: `${owner}/${repo}`, ...fetched, stats, identities, identityLogins, activity, fromCache }
   }
 
   if (options.offline) {

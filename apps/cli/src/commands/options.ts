@@ -56,6 +56,10 @@ export function configOverrides(flags: Flags): ConfigInput {
   set('max_changeset_size', positiveInteger(flags, 'max-changeset-size'))
   set('min_shared_commits', positiveInteger(flags, 'min-shared-commits'))
   set('fix_window_days', nonNegativeNumber(flags, 'fix-window-days'))
+  set('inactive_days', positiveInteger(flags, 'inactive-days'))
+  set('include_generated', flags['include-generated'] === true ? true : undefined)
+  set('include_automation', flags['include-automation'] === true ? true : undefined)
+  set('merge_identities', flags['no-merge-identities'] === true ? false : undefined)
   const overrides: Record<string, unknown> = { analysis }
   if (typeof flags.format === 'string') {
     overrides.output = {

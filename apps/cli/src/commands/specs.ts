@@ -33,12 +33,20 @@ const statsOptions = {
   'max-changeset-size': { type: 'string' },
   'min-shared-commits': { type: 'string' },
   'fix-window-days': { type: 'string' },
+  'inactive-days': { type: 'string' },
+  'include-generated': { type: 'boolean' },
+  'include-automation': { type: 'boolean' },
+  'no-merge-identities': { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig
 
 const statsHelp = `  --top N                    cap each list at N entries, never fewer than 20 (default 100)
   --max-changeset-size N     coupling ignores commits touching more than N files (default 30)
   --min-shared-commits N     coupling pairs need at least N shared commits (default 3)
-  --fix-window-days N        fix-after looks back N days before each fix (default 7)`
+  --fix-window-days N        fix-after looks back N days before each fix (default 7)
+  --inactive-days N          authors without a commit for N days count as gone (default 180)
+  --include-generated        count generated and vendored files in ownership and findings
+  --include-automation       count bot and release commits in ownership and findings
+  --no-merge-identities      count each email as its own person (.mailmap still applies)`
 
 export const contextSpec: CommandSpec = {
   name: 'context',

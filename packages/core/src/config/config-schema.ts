@@ -32,6 +32,14 @@ export const analysisConfigSchema = z.strictObject({
   min_shared_commits: positiveInt.default(3),
   fix_window_days: z.number().nonnegative().default(7),
   top: positiveInt.default(100),
+  /** Count generated and vendored files in ownership, bus factor, hubs, knowledge loss and findings. */
+  include_generated: z.boolean().default(false),
+  /** Count bot and release commits in ownership, bus factor, knowledge loss and findings. */
+  include_automation: z.boolean().default(false),
+  /** Merge one person's identities (same name, GitHub noreply address, GitHub login); `.mailmap` always applies. */
+  merge_identities: z.boolean().default(true),
+  /** Days without a commit after which an author counts as inactive (knowledge loss). */
+  inactive_days: z.number().positive().default(180),
 })
 
 export const githubConfigSchema = z.strictObject({

@@ -16,11 +16,15 @@ max_changeset_size = 30    # coupling ignores commits touching more files than t
 min_shared_commits = 3     # coupling pairs need at least this many shared commits
 fix_window_days = 7        # a fix counts when the file changed this many days before it
 top = 100                  # cap each list at this many entries (never fewer than 20)
+include_generated = false  # count generated/vendored files (lock files, autogen, .min.js...) in judgements
+include_automation = false # count bot and release commits in ownership and bus factor
+merge_identities = true    # merge one person's emails (same name, GitHub noreply, GitHub login)
+inactive_days = 180        # an author without commits for this long counts as gone (knowledge loss)
 
 [github]
 repo = ""                  # user-only; owner/name; default: parsed from the origin remote
 api_url = "https://api.github.com"   # user-only
-extra_bots = []            # logins to treat as bots, besides the built-in list
+extra_bots = []            # logins, names or emails to treat as bots (reviews and commits)
 
 [models]
 classifier = "openrouter/google/gemini-3-flash-preview"

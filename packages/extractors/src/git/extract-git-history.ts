@@ -97,6 +97,8 @@ export interface HistoryPlan {
   readonly window: TimeWindow
   /** Shas of the window's commits in `git log` order (shallow boundary commits left out). */
   readonly shas: readonly string[]
+  /** Shas of every commit reachable from HEAD (the analysed history), in no particular order. */
+  readonly reachable: readonly string[]
   /** The `.mailmap` text that applies, or null. */
   readonly mailmap: string | null
   /** Shallow boundary commits reachable from HEAD (0 for a complete clone). */
@@ -125,6 +127,7 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
       repository: state.info,
       window,
       shas: [],
+      reachable: [],
       mailmap: state.mailmap,
       shallowBoundary: 0,
       replacements: state.replacements,
@@ -150,6 +153,7 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
     repository: state.info,
     window,
     shas,
+    reachable: listed.map((commit) => commit.sha),
     mailmap: state.mailmap,
     shallowBoundary,
     replacements: state.replacements,

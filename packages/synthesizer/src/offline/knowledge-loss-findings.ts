@@ -43,13 +43,14 @@ function authorFinding(
   )
   return {
     id: findingId('team', 'knowledge-loss', [author.identity]),
-    title: `Knowledge loss: ${who}, main author of ${count(author.files, 'file')}, has not committed since ${since}`,
+    title: `Knowledge loss: ${who}, main author of ${count(author.files, 'file')}, last committed ${since}`,
     category: 'team',
     severity: author.files >= 20 ? 'high' : 'medium',
     insight:
       `${who} is the main author of ${count(author.files, 'file')} still in the repository ` +
       `(${count(author.commits, 'commit')} to them), among them ${list(examples)}, ` +
-      `but has made no commit in the ${idleDays} days up to ${context.knowledgeLoss.asOf.slice(0, 10)}. ` +
+      `but has made no commit in the ${idleDays} days up to ${context.knowledgeLoss.asOf.slice(0, 10)} ` +
+      '(under the identities gitlore could link to them: if they commit under another name or email, add a .mailmap line). ' +
       'Nobody active knows this code as well: before changing it, read its history and tests, and have whoever ' +
       'changes it next write down what they learn.',
     evidence: named.map((entry) => ({

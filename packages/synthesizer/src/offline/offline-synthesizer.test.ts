@@ -317,7 +317,7 @@ describe('offline synthesizer', () => {
     const findings = (await findingsOf(context)).filter((finding) => finding.title.startsWith('Knowledge loss'))
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({
-      title: 'Knowledge loss: gone@acme.dev, main author of 42 files, has not committed since 2023-05-02',
+      title: 'Knowledge loss: gone@acme.dev, main author of 42 files, last committed 2023-05-02',
       severity: 'high',
       // The deleted file and the one with too few commits are not named.
       files: ['src/db/pool.ts', 'src/db/retry.ts'],
