@@ -248,6 +248,13 @@ describe.each(backends)('%s backend', (_, backendFor) => {
     expect(history.commits).toHaveLength(26)
   })
 
+  it('reads a clone that borrows its objects from another repository (objects/info/alternates)', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'gitlore-shared-')), 'repo')
+    await git(fixtures.history.dir, ['clone', '--quiet', '--shared', fixtures.history.dir, dir])
+    const history = await extract(dir)
+    expect(withoutStatus(history.commits)).toEqual(await gitLogOracle(fixtures.history.dir))
+  })
+
   it('reads a bare repository, with .mailmap from HEAD', async () => {
     const history = await extract(fixtures.bare)
     expect(history.repository.path).toBe(fixtures.bare)

@@ -6,7 +6,8 @@ import { decodeLossy } from './decode.js'
 import type { CommitSummary, GitBackend, GitBackendCallOptions, RepositoryState } from './git-backend.js'
 import { loadIsomorphicGit } from './isomorphic/load-isomorphic-git.js'
 import { locateRepository, type RepositoryLocation } from './isomorphic/locate-repository.js'
-import { ObjectReader, treeMode } from './isomorphic/object-reader.js'
+import { ObjectReader } from './isomorphic/object-reader.js'
+import { findTreeEntry, treeMode } from './isomorphic/tree-cursor.js'
 import { diffTrees } from './isomorphic/tree-diff.js'
 import { MissingObjectError } from './missing-object-error.js'
 import { toRawCommit } from './raw-commit.js'
@@ -42,26 +43,25 @@ async function readHead(opened: Opened): Promise<{ head: string | null; branch: 
   if (!text.startsWith('ref:')) return { head: text, branch: null }
   const ref = text.slice(4).trim()
   const { resolveRef } = await loadIsomorphicGit()
-  const head = await resolveRef({ fs: opened.reader.client, gitdir: opened.location.commonDir, ref }).catch(
-    (error: unknown) => {
-      if ((error as { code?: unknown }).code === 'NotFoundError') return null // a branch without commits yet
-      throw new GitCommandError(`cannot resolve ${ref}: ${(error as Error).message}`, { cause: error })
-    },
-  )
+  const head = await resolveRef({ fs, gitdir: opened.location.commonDir, ref }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'NotFoundError') return null // a branch without commits yet
+    throw new GitCommandError(`cannot resolve ${ref}: ${(error as Error).message}`, { cause: error })
+  })
   return { head, branch: ref.replace(/^refs\/heads\//, '') }
 }
 
 /** `HEAD:.mailmap` for repositories without a work tree. */
-async function headMailmap(reader: ObjectReader, head: string | null): Promise<Uint8Array | null> {
+function headMailmap(reader: ObjectReader, head: string | null): Uint8Array | null {
   if (head === null) return null
-  const root = await reader.tree((await reader.commit(head)).tree)
-  const entry = root.find((candidate) => candidate.key === '.mailmap' && candidate.mode !== treeMode)
-  if (entry === undefined) return null
-  // A partial clone may lack the blob; git then reads no .mailmap either.
-  return reader.blob(entry.oid).catch((error: unknown) => {
+  const entry = findTreeEntry(reader.tree(reader.commit(head).tree), '.mailmap')
+  if (entry === null || entry.mode === treeMode) return null
+  try {
+    return reader.blob(entry.id)
+  } catch (error) {
+    // A partial clone may lack the blob; git then reads no .mailmap either.
     if (MissingObjectError.isInstance(error)) return null
     throw error
-  })
+  }
 }
 
 /**
@@ -99,7 +99,7 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
       const { head, branch } = await readHead(repository)
       const [remote, mailmap] = await Promise.all([
         (await loadIsomorphicGit()).getConfig({
-          fs: reader.client,
+          fs,
           gitdir: location.commonDir,
           path: 'remote.origin.url',
         }) as Promise<unknown>,
@@ -127,7 +127,7 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
       const pending = [head]
       for (let sha = pending.pop(); sha !== undefined; sha = pending.pop()) {
         if (commits.length % 1000 === 0) signal?.throwIfAborted()
-        const commit = await repository.reader.commit(sha)
+        const commit = repository.reader.commit(sha)
         const parents = repository.shallow.has(sha) ? [] : commit.parents
         treeOf.set(sha, commit.tree)
         commits.push({ sha, parents, authorTime: commit.authorTime, committerTime: commit.committerTime })
@@ -144,15 +144,15 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
       const { reader, shallow } = await open()
       for (const [index, sha] of shas.entries()) {
         if (index % 100 === 0) signal?.throwIfAborted()
-        const commit = await reader.commit(sha)
+        const commit = reader.commit(sha)
         const parents = shallow.has(sha) ? [] : commit.parents
         let changes = { files: [] as RawCommit['files'], submoduleEntries: 0 }
         let filesUnknown = false
         if (parents.length < 2) {
           const parent = parents[0]
-          const parentTree = parent === undefined ? null : (treeOf.get(parent) ?? (await reader.commit(parent)).tree)
+          const parentTree = parent === undefined ? null : (treeOf.get(parent) ?? reader.commit(parent).tree)
           try {
-            changes = await diffTrees(reader, parentTree, commit.tree)
+            changes = diffTrees(reader, parentTree, commit.tree)
           } catch (error) {
             // A tree is missing (a treeless partial clone): the commit's files are unknown, as with git.
             if (!MissingObjectError.isInstance(error)) throw error

@@ -1,11 +1,10 @@
+import { LineClasses } from './line-classes.js'
 import { xdiffChanges } from './xdiff.js'
 
 /** git's `buffer_is_binary`: a NUL byte in the first 8000 bytes. */
 const firstFewBytes = 8000
 /** git's default `core.bigFileThreshold`: blobs larger than this are treated as binary. */
 const bigFileThreshold = 512 * 1024 * 1024
-/** Above this many distinct changed lines, shared lines are counted by splitting instead of searching. */
-const searchLimit = 16
 
 /** Whether git's diff treats `content` as binary (numstat prints `-`). */
 export function isBinary(content: Uint8Array): boolean {
@@ -21,18 +20,6 @@ export function countLines(content: Uint8Array, start = 0, end = content.length)
     index = content.indexOf(10, index + 1)
   }
   return end > start && content[end - 1] !== 10 ? lines + 1 : lines
-}
-
-/** Lines of `content[start, end)` as latin1 strings (one character per byte), each with its newline. */
-function splitLines(content: Buffer, start: number, end: number): string[] {
-  const lines: string[] = []
-  while (start < end) {
-    const newline = content.indexOf(10, start)
-    const stop = newline === -1 || newline >= end ? end : newline + 1
-    lines.push(content.toString('latin1', start, stop))
-    start = stop
-  }
-  return lines
 }
 
 function asBuffer(content: Uint8Array): Buffer {
@@ -60,19 +47,6 @@ function commonEnds(a: Buffer, b: Buffer): { head: number; tail: number } {
   return { head, tail }
 }
 
-/** Occurrences of `line` as a whole line in `content[start, end)`, up to git's equality limit. */
-function countWholeLine(content: Buffer, line: string, start: number, end: number): number {
-  const needle = Buffer.from(line, 'latin1')
-  const terminated = needle[needle.length - 1] === 10
-  let count = 0
-  for (let at = content.indexOf(needle, start); at !== -1 && at + needle.length <= end && count < 1024; ) {
-    const startsLine = at === start || content[at - 1] === 10
-    if (startsLine && (terminated || at + needle.length === content.length)) count++
-    at = content.indexOf(needle, at + 1)
-  }
-  return count
-}
-
 /**
  * Lines added and removed between two text versions of a file, as `git diff --numstat` counts
  * them: git's own Myers diff (xdiff) with its heuristics, lines compared byte for byte including
@@ -86,25 +60,13 @@ export function countLineChanges(before: Uint8Array, after: Uint8Array): { added
   const { head, tail } = commonEnds(a, b)
   if (head === a.length && head === b.length) return { added: 0, removed: 0 }
   const tailStart = a.length - tail
-  const { changed1, changed2 } = xdiffChanges(
-    { lines: splitLines(a, head, tailStart), total: countLines(a) },
-    { lines: splitLines(b, head, b.length - tail), total: countLines(b) },
-    (lines) => {
-      if (lines.length <= searchLimit) {
-        return Int32Array.from(
-          lines,
-          (line) => countWholeLine(a, line, 0, head) + countWholeLine(a, line, tailStart, a.length),
-        )
-      }
-      const ids = new Map(lines.map((line, id) => [line, id]))
-      const counts = new Int32Array(lines.length)
-      for (const line of [...splitLines(a, 0, head), ...splitLines(a, tailStart, a.length)]) {
-        const id = ids.get(line)
-        if (id !== undefined) counts[id] = (counts[id] as number) + 1
-      }
-      return counts
-    },
-  )
+  const classes = new LineClasses()
+  const first = { classes: classes.classify(a, head, tailStart), total: countLines(a) }
+  const second = { classes: classes.classify(b, head, b.length - tail), total: countLines(b) }
+  const shared = new Int32Array(classes.size)
+  classes.count(a, 0, head, shared)
+  classes.count(a, tailStart, a.length, shared)
+  const { changed1, changed2 } = xdiffChanges(first, second, shared)
   return { added: changed2, removed: changed1 }
 }
 

@@ -50,8 +50,6 @@ export interface Side {
   readonly total: number
   /** Class (distinct line) of every line between the common head and tail. */
   readonly classes: Int32Array
-  /** Lines that go into the Myers comparison, by index into `classes`. */
-  readonly kept: number[]
   /** Lines marked changed so far. */
   changed: number
 }
@@ -59,18 +57,21 @@ export interface Side {
 /** git's `xdl_cleanup_records` for one side: set aside lines the other side cannot match. */
 function cleanup(side: Side, otherCounts: Int32Array, start: number, end: number): Int32Array {
   const limit = Math.min(bogoSqrt(side.total), maxEqualityLimit)
-  const actions = new Uint8Array(side.classes.length)
+  const classes = side.classes
+  const actions = new Uint8Array(classes.length)
   for (let index = start; index <= end; index++) {
-    const matches = otherCounts[side.classes[index] as number] as number
+    const matches = otherCounts[classes[index] as number] as number
     actions[index] = matches === 0 ? discard : matches >= limit ? investigate : keep
   }
+  const kept = new Int32Array(Math.max(0, end - start + 1))
+  let count = 0
   for (let index = start; index <= end; index++) {
     const action = actions[index]
     if (action === keep || (action === investigate && !cleanMultiMatch(actions, index, start, end))) {
-      side.kept.push(index)
+      kept[count++] = classes[index] as number
     } else side.changed++
   }
-  return Int32Array.from(side.kept, (index) => side.classes[index] as number)
+  return kept.subarray(0, count)
 }
 
 /** Prepared sides: each side's lines to compare (as classes) and the lines already known to change. */
@@ -83,37 +84,20 @@ export interface PreparedRecords {
 
 /** One version of a file, without the lines it shares with the other at its head and tail. */
 export interface RecordInput {
-  /** The lines between the common head and tail, as latin1 strings with their newlines. */
-  readonly lines: readonly string[]
+  /** The class (distinct line, see `LineClasses`) of each line between the common head and tail. */
+  readonly classes: Int32Array
   /** Number of lines in the whole file. */
   readonly total: number
 }
 
 /**
- * How often each of `lines` (distinct, indexed by class) occurs in the common head and tail, which
- * both versions share; counts may stop at 1024 (git's equality limit).
+ * git's `xdl_prepare_env` for the Myers algorithm: trim the ends, clean up. git counts a line's
+ * matches over the whole other file, so `shared` (per class, its occurrences in the common head and
+ * tail, which both versions share) counts too.
  */
-export type SharedCounts = (lines: readonly string[]) => Int32Array
-
-/**
- * git's `xdl_prepare_env` for the Myers algorithm: classify, trim the ends, clean up. git counts a
- * line's matches over the whole other file, so the shared head and tail count too.
- */
-export function prepareRecords(first: RecordInput, second: RecordInput, sharedCounts: SharedCounts): PreparedRecords {
-  const ids = new Map<string, number>()
-  const classify = (lines: readonly string[]): Int32Array => {
-    const classes = new Int32Array(lines.length)
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index] as string
-      let id = ids.get(line)
-      if (id === undefined) ids.set(line, (id = ids.size))
-      classes[index] = id
-    }
-    return classes
-  }
-  const side1: Side = { total: first.total, classes: classify(first.lines), kept: [], changed: 0 }
-  const side2: Side = { total: second.total, classes: classify(second.lines), kept: [], changed: 0 }
-  const shared = sharedCounts([...ids.keys()])
+export function prepareRecords(first: RecordInput, second: RecordInput, shared: Int32Array): PreparedRecords {
+  const side1: Side = { total: first.total, classes: first.classes, changed: 0 }
+  const side2: Side = { total: second.total, classes: second.classes, changed: 0 }
   const counts1 = Int32Array.from(shared)
   const counts2 = Int32Array.from(shared)
   for (const id of side1.classes) counts1[id] = (counts1[id] as number) + 1

@@ -2,7 +2,7 @@
 // the prepared lines, with git's heuristics that stop expensive comparisons at a good-enough split.
 // Together with xdiff-prepare.ts it decides which lines change exactly as `git diff --numstat` does.
 
-import { bogoSqrt, prepareRecords, type RecordInput, type SharedCounts, type Side } from './xdiff-prepare.js'
+import { bogoSqrt, prepareRecords, type RecordInput, type Side } from './xdiff-prepare.js'
 
 const maxCostMin = 256 // XDL_MAX_COST_MIN
 const heuristicMinCost = 256 // XDL_HEUR_MIN_COST
@@ -27,14 +27,14 @@ interface Box {
 
 /**
  * Which lines of each version change, counted: `changed1` lines of the first are removed and
- * `changed2` lines of the second are added. Lines are compared as whole strings.
+ * `changed2` lines of the second are added. Lines are compared by class (their exact bytes).
  */
 export function xdiffChanges(
   first: RecordInput,
   second: RecordInput,
-  sharedCounts: SharedCounts,
+  shared: Int32Array,
 ): { changed1: number; changed2: number } {
-  const { side1, side2, hashes1, hashes2 } = prepareRecords(first, second, sharedCounts)
+  const { side1, side2, hashes1, hashes2 } = prepareRecords(first, second, shared)
   compareRecords(hashes1, hashes2, side1, side2)
   return { changed1: side1.changed, changed2: side2.changed }
 }

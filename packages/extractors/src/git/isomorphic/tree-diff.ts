@@ -1,7 +1,9 @@
 import type { FileChange, FileStatus } from '@gitlore/core'
+import { decodeLossy } from '../decode.js'
 import { fileLineCounts } from '../line-changes.js'
 import { MissingObjectError } from '../missing-object-error.js'
-import { gitlinkMode, type ObjectReader, type TreeEntry, treeMode } from './object-reader.js'
+import type { ObjectReader } from './object-reader.js'
+import { gitlinkMode, TreeCursor } from './tree-cursor.js'
 
 /**
  * A commit's changes as `git log --numstat --no-renames` reports them, minus submodule entries. A
@@ -13,20 +15,15 @@ export interface TreeChanges {
   submoduleEntries: number
 }
 
-const none: readonly TreeEntry[] = []
+const emptyTree = Buffer.alloc(0)
 
-async function fileChange(
-  reader: ObjectReader,
-  path: string,
-  before: TreeEntry | null,
-  after: TreeEntry | null,
-): Promise<FileChange> {
+function fileChange(reader: ObjectReader, path: string, before: string | null, after: string | null): FileChange {
   const status: FileStatus = before === null ? 'added' : after === null ? 'deleted' : 'modified'
   let old: Buffer | null
   let now: Buffer | null
   try {
-    old = before === null ? null : await reader.blob(before.oid)
-    now = after === null ? null : await reader.blob(after.oid)
+    old = before === null ? null : reader.blob(before)
+    now = after === null ? null : reader.blob(after)
   } catch (error) {
     if (!MissingObjectError.isInstance(error)) throw error
     return { path, added: 0, removed: 0, status, binary: false, linesUnknown: true }
@@ -38,49 +35,53 @@ async function fileChange(
 /**
  * Compares two trees the way git's tree diff walks them: entries merged in git's name order (a
  * tree sorts as if its name ended in `/`, so a file replaced by a directory is a deletion and
- * additions), unchanged subtrees skipped by oid, changed ones entered, every file reported in
- * the order `git log` prints it.
+ * additions), unchanged entries skipped by id on the raw tree bytes (nothing is allocated for
+ * them), changed subtrees entered, every file reported in the order `git log` prints it.
  */
-export async function diffTrees(
-  reader: ObjectReader,
-  before: string | null,
-  after: string | null,
-): Promise<TreeChanges> {
+export function diffTrees(reader: ObjectReader, before: string | null, after: string | null): TreeChanges {
   const changes: TreeChanges = { files: [], submoduleEntries: 0 }
-  await walk(reader, before, after, '', changes)
+  walk(reader, before, after, '', changes)
   return changes
 }
 
-async function walk(
-  reader: ObjectReader,
-  before: string | null,
-  after: string | null,
-  prefix: string,
-  changes: TreeChanges,
-): Promise<void> {
-  const left = before === null ? none : await reader.tree(before)
-  const right = after === null ? none : await reader.tree(after)
-  let i = 0
-  let j = 0
-  while (i < left.length || j < right.length) {
-    const a = left[i]
-    const b = right[j]
-    const side = a === undefined ? 1 : b === undefined ? -1 : a.order < b.order ? -1 : a.order > b.order ? 1 : 0
-    const oldEntry = side <= 0 ? (a as TreeEntry) : null
-    const newEntry = side >= 0 ? (b as TreeEntry) : null
-    if (side <= 0) i++
-    if (side >= 0) j++
-    if (oldEntry !== null && newEntry !== null && oldEntry.oid === newEntry.oid && oldEntry.mode === newEntry.mode) {
+function entryPath(prefix: string, cursor: TreeCursor): string {
+  const name = cursor.tree.toString('latin1', cursor.nameStart, cursor.nameEnd)
+  let ascii = true
+  for (let index = 0; index < name.length; index++) {
+    if (name.charCodeAt(index) > 0x7f) {
+      ascii = false
+      break
+    }
+  }
+  const decoded = ascii ? name : decodeLossy(cursor.name())
+  return prefix === '' ? decoded : `${prefix}/${decoded}`
+}
+
+function walk(reader: ObjectReader, before: string | null, after: string | null, prefix: string, changes: TreeChanges) {
+  const left = new TreeCursor(before === null ? emptyTree : reader.tree(before))
+  const right = new TreeCursor(after === null ? emptyTree : reader.tree(after))
+  while (!left.done || !right.done) {
+    const side = left.done ? 1 : right.done ? -1 : left.compare(right)
+    if (side === 0 && left.sameAs(right)) {
+      left.advance()
+      right.advance()
       continue
     }
-    const entry = (newEntry ?? oldEntry) as TreeEntry
-    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`
-    if (entry.mode === treeMode) {
-      await walk(reader, oldEntry?.oid ?? null, newEntry?.oid ?? null, path, changes)
-    } else if (oldEntry?.mode === gitlinkMode || newEntry?.mode === gitlinkMode) {
+    const old = side <= 0 ? left : null
+    const now = side >= 0 ? right : null
+    const entry = (now ?? old) as TreeCursor
+    const path = entryPath(prefix, entry)
+    const oldTree = old?.isTree === true ? old.id() : null
+    const newTree = now?.isTree === true ? now.id() : null
+    if (entry.isTree) {
+      // Same name on both sides: a tree on one and a file on the other sort apart, so both are trees here.
+      walk(reader, oldTree, newTree, path, changes)
+    } else if (old?.mode === gitlinkMode || now?.mode === gitlinkMode) {
       changes.submoduleEntries++
     } else {
-      changes.files.push(await fileChange(reader, path, oldEntry, newEntry))
+      changes.files.push(fileChange(reader, path, old?.id() ?? null, now?.id() ?? null))
     }
+    if (old !== null) old.advance()
+    if (now !== null) now.advance()
   }
 }
