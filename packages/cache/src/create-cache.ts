@@ -23,6 +23,7 @@ import { getListing, getResult, getThemeLabel, putListing, putResult, putThemeLa
 import { getPullRequests, getPullRequestVersions, putPullRequests } from './reviews/pull-requests.js'
 import { getReviewSyncState, putReviewSyncState } from './reviews/review-sync-state.js'
 import { getRun, latestRun, listRuns, putRun } from './runs/runs.js'
+import { createBackgroundCommitWriter } from './sqlite/background-commit-writer.js'
 import { ImmediateTransactionDialect } from './sqlite/immediate-transaction-dialect.js'
 import { openSqliteFile } from './sqlite/open-sqlite-file.js'
 import { createWriter } from './writer.js'
@@ -129,8 +130,9 @@ export async function createCache(options: CreateCacheOptions): Promise<GitloreC
     throw new TypeError('createCache needs a `path`, a `url` or a `dialect`')
   }
   const path = resolve(options.path)
-  const database = await openSqliteFile(path, options.busyTimeout ?? defaultBusyTimeout)
-  return openCache(new SqliteDialect({ database }), { label: path, isFile: true }, { path }, repository)
+  const busyTimeout = options.busyTimeout ?? defaultBusyTimeout
+  const database = await openSqliteFile(path, busyTimeout)
+  return openCache(new SqliteDialect({ database }), { label: path, isFile: true }, { path }, repository, busyTimeout)
 }
 
 async function openCache(
@@ -138,6 +140,7 @@ async function openCache(
   location: CacheLocation,
   statsLocation: StatsLocation,
   repository: string,
+  busyTimeout = defaultBusyTimeout,
 ): Promise<GitloreCache> {
   const kind = databaseKindOf(baseDialect.createAdapter())
   if (kind === undefined) {
@@ -173,11 +176,20 @@ async function openCache(
     throw GitloreError.isInstance(error) ? error : cannotOpenError(location, error)
   }
 
+  // An SQLite file stores commits from a worker thread: the inserts then cost the thread reading
+  // history nothing, and run while it analyses. Reads of commits wait for the writes before them.
+  const background = path === undefined ? undefined : createBackgroundCommitWriter({ path, busyTimeout, repository })
   let closed = false
   return guardDatabaseErrors(location, {
     repository,
-    getCommits: (shas) => getCommits(context, shas),
-    putCommits: (commits) => putCommits(context, commits),
+    async getCommits(shas) {
+      await background?.flush()
+      return getCommits(context, shas)
+    },
+    async putCommits(commits) {
+      if (background === undefined) return putCommits(context, commits)
+      background.put(commits)
+    },
     getClassifications: (query) => getClassifications(context, query),
     putClassifications: (entries) => putClassifications(context, entries),
     getListing: (key) => getListing(context, key),
@@ -198,12 +210,22 @@ async function openCache(
     getPullRequestVersions: (key, numbers) => getPullRequestVersions(context, key, numbers),
     getPullRequests: (key, updatedSince) => getPullRequests(context, key, updatedSince),
     withLock: (name, task) => context.writer.lock(name, task),
-    stats: () => readCacheStats(context, statsLocation),
-    clear: (options) => clearCache(context, options),
+    async stats() {
+      await background?.flush()
+      return readCacheStats(context, statsLocation)
+    },
+    async clear(options) {
+      await background?.flush()
+      return clearCache(context, options)
+    },
     async close() {
       if (!closed) {
         closed = true
-        await db.destroy()
+        try {
+          await background?.close()
+        } finally {
+          await db.destroy()
+        }
       }
     },
   })
