@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { type CommandSpec, commandHelp, commandSpecs, mainHelp } from './commands/specs.js'
-import { safeTerminal } from './safe-terminal.js'
 import { exitCodes, type Terminal } from './terminal.js'
 
 /** Parsed flags of one command, as `node:util` parseArgs returns them. */
@@ -39,7 +38,6 @@ export async function main(
   terminal: Terminal,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<number> {
-  terminal = safeTerminal(terminal)
   const [first, ...rest] = argv
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const spec = commandSpecs.find((candidate) => candidate.name === rest[0])
@@ -50,6 +48,8 @@ export async function main(
     terminal.stdout(`${version()}\n`)
     return exitCodes.ok
   }
+  // Loaded after --help and --version, which print only gitlore's own text and must stay fast.
+  terminal = (await import('./safe-terminal.js')).safeTerminal(terminal)
   const spec = commandSpecs.find((candidate) => candidate.name === first)
   if (spec === undefined) {
     terminal.stderr(`gitlore: unknown command "${first}"; run gitlore --help to see the commands\n`)
