@@ -49,6 +49,18 @@ describe('links committed to send gitlore’s writes out of the repository (buil
     },
   )
 
+  it.each([
+    ['.gitlore/cache.db -> outside', { '.gitlore/cache.db': '{outside}/cache.db' }],
+    ['.gitlore/cache.db-wal -> ~/.bashrc', { '.gitlore/cache.db-wal': '{outside}/.bashrc' }],
+  ])('%s: the run goes on without the cache (exit 3), the outside unchanged', async (_, links) => {
+    const repository = await buildHostileRepository({ links })
+    const before = await snapshotDirectory(repository.outside)
+    const result = await runCli(await makeUser(), analyze(repository.dir, 'report'))
+    expect(result.code).toBe(3)
+    expect(result.stderr).toMatch(/warning: cache: .*is a symbolic link.*\(continuing without the cache\)/)
+    expect(await snapshotDirectory(repository.outside)).toEqual(before)
+  })
+
   it('CLAUDE.md -> /dev/zero: one line at once, memory bounded (the CLI runs with a 192 MB heap)', async () => {
     const repository = await buildHostileRepository({ links: { 'CLAUDE.md': '/dev/zero' } })
     const started = Date.now()
