@@ -8,9 +8,9 @@ describe('visibleText', () => {
   })
 
   it('shows one-byte CSI, bidirectional overrides and invisible tag characters', () => {
-    expect(visibleText('x\u009b31my')).toBe('x<U+009B>31my')
-    expect(visibleText('admin\u202e\u2066')).toBe('admin<U+202E><U+2066>')
-    expect(visibleText('hi\u{e0041}')).toBe('hi<U+E0041>')
+    expect(visibleText('x\u009b31my')).toBe('x{U+009B}31my')
+    expect(visibleText('admin\u202e\u2066')).toBe('admin{U+202E}{U+2066}')
+    expect(visibleText('hi\u{e0041}')).toBe('hi{U+E0041}')
   })
 
   it('keeps text, tabs, emoji and, unless asked for one line, newlines', () => {

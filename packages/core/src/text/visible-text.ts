@@ -6,12 +6,13 @@
  */
 const unsafe = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]/gu
 
+// Braces, not angle brackets: the stand-in must not read as a tag in the HTML or markdown it lands in.
 function visible(character: string): string {
   const code = character.codePointAt(0) as number
   // C0 controls become their Unicode control pictures (ESC -> ␛, NUL -> ␀), DEL ␡.
   if (code < 0x20) return String.fromCodePoint(0x2400 + code)
   if (code === 0x7f) return '\u2421'
-  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`
+  return `{U+${code.toString(16).toUpperCase().padStart(4, '0')}}`
 }
 
 /** Options of `visibleText`. */

@@ -27,7 +27,7 @@ function hostileInput(): ReportInput {
   return {
     ...input,
     findings: [injected, ...input.findings],
-    notes: ['note \x1b]0;pwned\x07 with \x1b[31mcolour\x1b[0m and a NUL \0'],
+    notes: ['note \x1b]0;pwned\x07 with \x1b[31mcolour\x1b[0m, a NUL \0 and an override \u202e'],
     synthesizer: 'model \x1b[2J',
   }
 }
@@ -65,6 +65,9 @@ describe('assistant files on hostile input', () => {
     })
     for (const output of written) expect(output.content, output.path).not.toMatch(/[\u0000\u0007\u001b\u009b]/)
     expect(await readFile(join(dir, 'gitlore-report.md'), 'utf8')).toContain('␛\\]0;pwned␇')
+    expect(await readFile(join(dir, 'gitlore-report.md'), 'utf8')).toContain('{U+202E}')
+    // The visible stand-in is never markup in the page.
+    expect(await readFile(join(dir, 'gitlore-report.html'), 'utf8')).not.toMatch(/<U\+/)
   })
 
   it('refuse CLAUDE.md -> a file outside and .github -> a directory outside, leaving the outside untouched', async () => {
