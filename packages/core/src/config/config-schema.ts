@@ -45,6 +45,11 @@ export const analysisConfigSchema = z.strictObject({
 export const githubConfigSchema = z.strictObject({
   repo: z.string().default(''),
   api_url: httpUrl('https://api.github.com').default('https://api.github.com'),
+  /**
+   * Where `gitlore analyze --repos` clones `owner/name` from: a URL with `{owner}` and `{name}` (https, ssh
+   * or file); default `https://<web host of api_url>/{owner}/{name}.git`.
+   */
+  clone_url: z.string().default(''),
   extra_bots: z.array(z.string()).default([]),
 })
 

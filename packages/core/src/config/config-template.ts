@@ -24,6 +24,7 @@ inactive_days = 180        # an author without commits for this long counts as g
 [github]
 repo = ""                  # user-only; owner/name; default: parsed from the origin remote
 api_url = "https://api.github.com"   # user-only
+clone_url = ""              # user-only; where analyze --repos clones owner/name: a URL with {owner} and {name}
 extra_bots = []            # logins, names or emails to treat as bots (reviews and commits)
 
 [models]

@@ -8,6 +8,7 @@
  */
 export const userOnlyKeys = [
   'github.api_url',
+  'github.clone_url',
   'github.repo',
   'providers.*.base_url',
   'providers.*.api_key_env',
