@@ -33,6 +33,22 @@ export {
 } from './json/findings-document.js'
 export { JsonFormatter } from './json/json-formatter.js'
 export { MarkdownFormatter, type MarkdownFormatterOptions } from './markdown/markdown-formatter.js'
+export { organisationHtml } from './organisation/organisation-html.js'
+export { organisationMarkdown } from './organisation/organisation-markdown.js'
+export {
+  type OrganisationRepository,
+  type OrganisationRepositorySummary,
+  type OrganisationReviewer,
+  type OrganisationRollUp,
+  type RecurringTheme,
+  type RollUpOptions,
+  rollUpOrganisation,
+} from './organisation/organisation-roll-up.js'
+export {
+  organisationReportFiles,
+  type WrittenOrganisationReport,
+  writeOrganisationReport,
+} from './organisation/write-organisation-report.js'
 export { quotedComments, reviewAreas } from './shared/review-themes.js'
 export { checkOutputTargets, type WriteOutputsOptions, type WrittenOutput, writeOutputs } from './write-outputs.js'
 export { findingsSchemaPath, XmlFormatter } from './xml/xml-formatter.js'
