@@ -17,6 +17,26 @@ export {
 export { openModelRegistry, type RunModels } from './open-model-registry.js'
 export { type OpenedRepositoryCache, openRepositoryCache } from './open-repository-cache.js'
 export {
+  type AnalyzeRepositoriesOptions,
+  type AnalyzeRepositoriesResult,
+  analyzeRepositories,
+  defaultCloneDir,
+  type RepositoriesEvent,
+  type RepositoryOutcome,
+} from './organisation/analyze-repositories.js'
+export {
+  type ClonedRepository,
+  type CloneRepositoryOptions,
+  cloneRepository,
+  cloneUrlOf,
+  githubWebOrigin,
+} from './organisation/clone-repository.js'
+export {
+  parseRepositoryList,
+  type RepositoryListEntry,
+  readRepositoryList,
+} from './organisation/repository-list.js'
+export {
   eventLine,
   type PipelineEvent,
   type PipelineEventListener,
