@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { UsageError } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
 import { Progress } from '../progress.js'
 import { renderEvents } from '../render-events.js'
@@ -9,7 +10,14 @@ import { collectOptions } from './options.js'
  * `gitlore analyze`: the whole run of @gitlore/pipeline's `analyzeRepository`, shown as it happens;
  * a degraded stage exits 3.
  */
-export async function runAnalyze({ flags, terminal, signal }: CommandInput): Promise<number> {
+export async function runAnalyze(input: CommandInput): Promise<number> {
+  const { flags, terminal, signal } = input
+  if (typeof flags.repos === 'string') {
+    const { runAnalyzeRepositories } = await import('./analyze-repositories.js')
+    return runAnalyzeRepositories(input)
+  }
+  for (const flag of ['concurrency', 'clone-dir', 'rollup-only'])
+    if (flags[flag] !== undefined) throw new UsageError(`--${flag} goes with --repos FILE`)
   const { analyzeRepository } = await import('@gitlore/pipeline')
   const progress = new Progress(terminal)
   const dryRun = flags['dry-run'] === true

@@ -71,7 +71,7 @@ ${statsHelp}
 export const analyzeSpec: CommandSpec = {
   name: 'analyze',
   summary: 'analyse history and reviews, find what they teach, write the reports',
-  usage: 'gitlore analyze [options]',
+  usage: 'gitlore analyze [options] | gitlore analyze --repos FILE [options]',
   options: {
     ...windowOptions,
     ...statsOptions,
@@ -82,6 +82,10 @@ export const analyzeSpec: CommandSpec = {
     refresh: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
+    repos: { type: 'string' },
+    concurrency: { type: 'string' },
+    'clone-dir': { type: 'string' },
+    'rollup-only': { type: 'boolean' },
   },
   help: `${windowHelp}
 ${statsHelp}
@@ -91,7 +95,16 @@ ${statsHelp}
   --out DIR                  where reports go (default: the repository root)
   --refresh                  refetch review data for the whole window
   --dry-run                  print the report on stdout instead of writing files
-  -v, --verbose              show more detail while running`,
+  -v, --verbose              show more detail while running
+
+Many repositories:
+  --repos FILE               analyse every repository FILE names, one per line: owner/name (cloned
+                             shallow to the window) or a directory (/, ./, ../, ~/); then write the
+                             organisation report gitlore-org-report.md and .html to --out (default
+                             ./gitlore-org), each repository's outputs in a folder of it
+  --concurrency N            repositories analysed at once (default 2)
+  --clone-dir DIR            where owner/name repositories are cloned (default ~/.cache/gitlore/repositories)
+  --rollup-only              analyse nothing: roll up each repository's latest stored run`,
 }
 
 export const initSpec: CommandSpec = {
