@@ -45,6 +45,8 @@ export function concurrencyCases({ database }: SuiteContext): void {
         await cache.putRun(run(`run-${index}`, new Date(Date.UTC(2025, 0, 1, index)).toISOString()))
       }),
     )
+    // Reading commits waits for any written in the background (SQLite files store them from a worker).
+    await Promise.all(caches.map((cache) => cache.getCommits([])))
     const stats = await caches[0]?.stats()
     expect(stats?.rows).toMatchObject({
       commits: writers * 1_200,

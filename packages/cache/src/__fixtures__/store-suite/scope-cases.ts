@@ -68,6 +68,8 @@ export function scopeCases({ database }: SuiteContext): void {
       await cache.putClassifications([classification(key)])
       await cache.putPullRequests(key, [pullRequest(1, '2024-03-10T00:00:00.000Z')], syncState({ repository: key }))
     }
+    // Reading commits waits for any written in the background (SQLite files store them from a worker).
+    await Promise.all([a.getCommits([]), b.getCommits([])])
     // What each repository wrote above; the database holds both.
     const one = {
       commits: 4,
