@@ -43,11 +43,16 @@ describe('the circuit breaker of a provider', () => {
     const second = await failure(generateText({ model, prompt: 'x', maxRetries: 2 }))
     expect(findProviderUnavailable(second)).toBeInstanceOf(ProviderUnavailableError)
     expect(server.requests).toHaveLength(1)
-    const later = registry.languageModel('compatible/other')
-    expect(later).toMatchObject({ kind: 'offline', reason: expect.stringMatching(/refused the API key \(HTTP 401/) })
+    expect(registry.cutOffs()).toEqual([
+      { provider: 'compatible', reason: expect.stringMatching(/refused the API key \(HTTP 401/) },
+    ])
+    // Another model of the provider still resolves (its cached work stays usable) but asks nothing.
+    const later = await failure(generateText({ model: chat('compatible/other'), prompt: 'x', maxRetries: 2 }))
+    expect(findProviderUnavailable(later)?.reason).toMatch(/refused the API key/)
+    expect(server.requests).toHaveLength(1)
     // The provider echoed part of the key; the reason does not.
     expect(JSON.stringify(registry.cutOffs())).not.toMatch(/sk-lo|\*\*\*/)
-    expect(registry.breaker('compatible').stats()).toEqual({ attempts: 1, failures: 1, blocked: 1 })
+    expect(registry.breaker('compatible').stats()).toEqual({ attempts: 1, failures: 1, blocked: 2 })
   })
 
   it('counts the SDK’s own retries against a server that is down, and stops at the threshold', async () => {
@@ -64,7 +69,6 @@ describe('the circuit breaker of a provider', () => {
     expect(registry.cutOffs()).toEqual([
       { provider: 'compatible', reason: expect.stringMatching(/^4 requests in a row failed \(last: .*ECONNREFUSED/) },
     ])
-    expect(registry.languageModel('compatible/m')).toMatchObject({ kind: 'offline' })
     const third = await failure(generateText({ model, prompt: 'x', maxRetries: 5 }))
     expect(findProviderUnavailable(third)?.reason).toMatch(/4 requests in a row failed/)
     expect(second).toBeDefined()
@@ -111,10 +115,9 @@ describe('the circuit breaker of a provider', () => {
     const { registry, chat } = registryOn(server.url)
     await expect(generateText({ model: chat('compatible/missing'), prompt: 'x', maxRetries: 2 })).rejects.toThrow()
     expect(server.requests).toHaveLength(1)
-    expect(registry.languageModel('compatible/missing')).toMatchObject({
-      kind: 'offline',
-      reason: expect.stringContaining('does not know this model'),
-    })
+    expect(registry.cutOffs()).toEqual([
+      { provider: 'compatible', modelId: 'missing', reason: expect.stringContaining('does not know this model') },
+    ])
     expect((await generateText({ model: chat('compatible/known'), prompt: 'x' })).text).toBe('ok')
     const embedding = registry.embeddingModel('compatible/known')
     expect(embedding.kind).toBe('remote')
@@ -138,5 +141,18 @@ describe('the circuit breaker of a provider', () => {
     expect(registry.cutOffs()).toEqual([])
     await failure(generateText({ model: chat(), prompt: 'x', maxRetries: 0, timeout: 50 }))
     expect(registry.cutOffs()[0]?.reason).toMatch(/no answer in time/)
+  })
+
+  it('counts a server that accepts the request and never answers, after the response timeout', async () => {
+    const server = await start()
+    server.onChat(() => ({ kind: 'hang' }))
+    const { registry, chat } = registryOn(server.url, { responseTimeoutMs: 100, breaker: { transportFailures: 2 } })
+    const model = chat()
+    const started = Date.now()
+    await expect(generateText({ model, prompt: 'x', maxRetries: 3 })).rejects.toThrow(/no response within 100 ms/)
+    await failure(generateText({ model, prompt: 'x', maxRetries: 3 }))
+    expect(registry.cutOffs()[0]?.reason).toBe('2 requests in a row failed (last: no answer in time)')
+    expect(server.requests).toHaveLength(2)
+    expect(Date.now() - started).toBeLessThan(2_000)
   })
 })

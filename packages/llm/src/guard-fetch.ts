@@ -42,22 +42,50 @@ function describeThrown(error: unknown): string {
 
 const userAborted = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError'
 
+/** Options of `guardFetch`. */
+export interface GuardFetchOptions {
+  /**
+   * Milliseconds to wait for the response headers of one attempt (a whole answer, for most servers
+   * when it is not streamed; the first bytes when it is) before the attempt counts as a transport
+   * failure; 0 for no limit. Default 120000.
+   */
+  readonly responseTimeoutMs?: number
+}
+
 /**
  * A `fetch` that reports every attempt to `breaker` and sends nothing once the provider (or the
  * requested model) is cut off. It sees each of the ai SDK's own retries, so a down server is
- * counted per attempt, not per call. 2xx JSON bodies are checked for being JSON at all.
+ * counted per attempt, not per call; a server that accepts the connection and never answers costs
+ * `responseTimeoutMs`. 2xx JSON bodies are checked for being JSON at all.
  */
-export function guardFetch(breaker: CircuitBreaker, base: () => typeof fetch): typeof fetch {
+export function guardFetch(
+  breaker: CircuitBreaker,
+  base: () => typeof fetch,
+  options: GuardFetchOptions = {},
+): typeof fetch {
+  const timeoutMs = options.responseTimeoutMs ?? 120_000
   return async (input, init) => {
     const modelId = modelOf(init?.body)
     breaker.assertAvailable(modelId)
     breaker.recordAttempt()
+    const timeout = new AbortController()
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(
+            () => timeout.abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')),
+            timeoutMs,
+          )
+        : undefined
+    const signal = init?.signal == null ? timeout.signal : AbortSignal.any([init.signal, timeout.signal])
     let response: Response
     try {
-      response = await base()(input, init)
+      response = await base()(input, { ...init, signal })
     } catch (error) {
-      if (!userAborted(error)) breaker.recordTransportFailure(describeThrown(error))
-      throw error
+      const thrown = timeout.signal.aborted ? timeout.signal.reason : error
+      if (!userAborted(thrown)) breaker.recordTransportFailure(describeThrown(thrown))
+      throw thrown
+    } finally {
+      clearTimeout(timer)
     }
     const { status } = response
     if (status >= 200 && status < 300) {

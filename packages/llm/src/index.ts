@@ -8,7 +8,7 @@ export {
 export { ModelNameError } from './errors/model-name-error.js'
 export { ModelOutputError } from './errors/model-output-error.js'
 export { findProviderUnavailable, ProviderUnavailableError } from './errors/provider-unavailable-error.js'
-export { guardFetch, redactKeys } from './guard-fetch.js'
+export { type GuardFetchOptions, guardFetch, redactKeys } from './guard-fetch.js'
 export { type ModelName, parseModelName, type RemoteProvider, remoteProviders } from './model-name.js'
 export { defaultModelPrices, type ModelPrice } from './model-prices.js'
 export {

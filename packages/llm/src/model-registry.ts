@@ -29,6 +29,11 @@ export interface ModelRegistryOptions {
   readonly fetch?: typeof fetch
   /** Thresholds of each provider's circuit breaker. */
   readonly breaker?: CircuitBreakerOptions
+  /**
+   * Milliseconds one request may wait for the response headers (a whole non-streamed answer from
+   * most servers) before it counts as a failure of the provider; 0 for no limit. Default 120000.
+   */
+  readonly responseTimeoutMs?: number
 }
 
 /** A model name resolved to something runnable: an ai SDK model, or the offline fallback and why. */
@@ -50,8 +55,6 @@ export type ResolvedModel<Model> =
       readonly requested: string
       /** Why a remote model fell back to offline, for the run report; null when offline was asked for. */
       readonly reason: string | null
-      /** Set when the provider or model was cut off earlier in the run (as opposed to having no key). */
-      readonly cutOff?: CutOff
     }
 
 /** A language model (chat) resolved from a `provider/model` name. */
@@ -61,7 +64,11 @@ export type ResolvedEmbeddingModel = ResolvedModel<EmbeddingModelV4>
 
 /** Turns `provider/model` names into ai SDK models, shared by the classifier, clustering and synthesizer. */
 export interface ModelRegistry {
-  /** The chat model for `name`, or `offline` with the reason (no key, or cut off earlier in the run). Throws `ModelNameError` for a bad name. */
+  /**
+   * The chat model for `name`, or `offline` with the reason (no key). A model whose provider was cut
+   * off earlier in the run still resolves, so what is cached can be used; its requests fail at once
+   * with `ProviderUnavailableError`. Throws `ModelNameError` for a bad name.
+   */
   languageModel(name: string): ResolvedLanguageModel
   /** The embedding model for `name`, or `offline` with the reason. Throws `ModelNameError` for a bad name. */
   embeddingModel(name: string): ResolvedEmbeddingModel
@@ -92,7 +99,9 @@ export function createModelRegistry(options: ModelRegistryOptions = {}): ModelRe
     return found
   }
   const created = createProviders(options, env, (which) =>
-    guardFetch(breaker(which), () => options.fetch ?? globalThis.fetch),
+    guardFetch(breaker(which), () => options.fetch ?? globalThis.fetch, {
+      ...(options.responseTimeoutMs === undefined ? {} : { responseTimeoutMs: options.responseTimeoutMs }),
+    }),
   )
   const built = new Map<RemoteProvider, unknown>()
   function provider<P extends RemoteProvider>(which: P): Providers[P] {
@@ -117,16 +126,6 @@ export function createModelRegistry(options: ModelRegistryOptions = {}): ModelRe
       return { kind: 'offline', name: 'offline', requested: parsed.name, reason: missing }
     }
     const guard = breaker(parsed.provider)
-    const cutOff = guard.cutOff(parsed.modelId)
-    if (cutOff !== null) {
-      return {
-        kind: 'offline',
-        name: 'offline',
-        requested: parsed.name,
-        reason: `cut off earlier in this run: ${cutOff.reason}`,
-        cutOff,
-      }
-    }
     return {
       kind: 'remote',
       name: parsed.name,

@@ -1,4 +1,4 @@
-import { findProviderUnavailable, type UsageMeter } from '@gitlore/llm'
+import { findProviderUnavailable, redactKeys, type UsageMeter } from '@gitlore/llm'
 import { APICallError, generateText, type LanguageModel, RetryError } from 'ai'
 
 // A function, not a property check, so TypeScript does not keep the value it narrowed before an await.
@@ -25,7 +25,8 @@ export interface ModelCall {
   readonly meter: UsageMeter | undefined
 }
 
-const shorten = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text)
+/** A provider's words, short, with any echoed part of a key taken out. */
+const shorten = (text: string): string => redactKeys(text.length > 200 ? `${text.slice(0, 200)}…` : text)
 
 function describeFailure(error: unknown, timeoutMs: number): { reason: string; fatal: boolean } {
   const cutOff = findProviderUnavailable(error)
