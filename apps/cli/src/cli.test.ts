@@ -130,13 +130,18 @@ describe('gitlore context', () => {
     expect(result.stdout).toContain('src/db.ts')
   })
 
-  it('without --git-only and with no GitHub remote: one actionable line, the git context, exit 3', async () => {
+  it('without --git-only and with no GitHub remote: review data is not applicable, said once, exit 0', async () => {
     const result = await run(['context', '--repo', fixture.dir, '--since', 'all', '--json'])
-    expect(result.code).toBe(3)
-    expect(JSON.parse(result.stdout).commits.total).toBeGreaterThan(0)
-    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: reviews'))
-    expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toContain('--git-only')
+    expect(result.code).toBe(0)
+    const context = JSON.parse(result.stdout)
+    expect(context.commits.total).toBeGreaterThan(0)
+    expect(context.sources.reviews).toEqual({
+      status: 'not-applicable',
+      reason: expect.stringContaining('[github] repo'),
+    })
+    expect(result.stderr).not.toContain('warning:')
+    const notes = result.stderr.split('\n').filter((line) => line.startsWith('reviews not applicable'))
+    expect(notes).toHaveLength(1)
   })
 
   it('finds the repository from a subdirectory', async () => {

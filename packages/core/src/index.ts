@@ -47,8 +47,10 @@ export type {
   Automation,
   AutomationIdentity,
   CommitCounts,
+  ContextSources,
   Conventions,
   CouplingPair,
+  DataSource,
   FixAfter,
   FixExample,
   GeneratedReason,
@@ -96,6 +98,7 @@ export type {
   RunSummary,
   StageStatus,
 } from './model/run-record.js'
+export { degradesRun, describeShare, itemStatus, partialShareLimit } from './model/run-record.js'
 export { assistantDirective } from './text/assistant-directive.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { type VisibleTextOptions, visibleText } from './text/visible-text.js'

@@ -1,12 +1,17 @@
 import type { Finding, OutputFormat, RepositoryContext, ReviewCluster, ReviewComment } from '@gitlore/core'
 import { outputFormats } from '@gitlore/core'
 
-/** A pipeline stage that failed; the run went on without it. */
+/** A pipeline stage that did not run as configured; the run went on without it, or with part of it. */
 export interface DegradedStage {
   /** The stage's name, e.g. `github` or `classifier`. */
   readonly stage: string
   /** What went wrong, as shown to the user. */
   readonly error: string
+  /**
+   * `degraded` (the default): it failed or fell back (offline, git-only), so the report lacks what it
+   * would have given; `partial`: it finished, but some of its items failed (the share is in `error`).
+   */
+  readonly kind?: 'degraded' | 'partial'
 }
 
 /** One person's share of the review work in the window. */

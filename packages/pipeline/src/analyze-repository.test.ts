@@ -23,10 +23,13 @@ describe('analyzeRepository offline', () => {
     })
     expect(result.root).toBe(dir)
     expect(result.degraded).toBe(false)
+    // Review data is not applicable here (no GitHub origin, offline): skipped, not degraded.
     expect(result.stages.map((stage) => [stage.stage, stage.status])).toEqual([
       ['history', 'ok'],
+      ['reviews', 'skipped'],
       ['synthesis', 'ok'],
     ])
+    expect(result.run.status).toBe('finished')
     expect(result.outputs.map((output) => output.path)).toEqual([
       join(dir, 'gitlore-report.md'),
       join(dir, 'gitlore-report.html'),
@@ -56,9 +59,10 @@ describe('analyzeRepository offline', () => {
     expect(last?.type === 'note' && last.message).toContain(`(run ${result.runId})`)
     const log = (await readFile(join(dir, '.gitlore', 'gitlore.log'), 'utf8')).trim().split('\n')
     const permanent = events.filter((event) => event.type !== 'progress')
-    expect(log.map((line) => line.replace(/^\S+ /, ''))).toEqual(
-      permanent.map((event) => (event as { message: string }).message),
-    )
+    expect(log.map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      ...permanent.map((event) => (event as { message: string }).message),
+      expect.stringMatching(`^run ${result.runId} finished \\(after [\\d.]+ s\\)$`),
+    ])
   })
 
   it('dry run: renders the outputs without writing them or context.json', async () => {
@@ -102,7 +106,7 @@ describe('analyzeRepository offline', () => {
     expect(result.findings.length).toBeGreaterThan(0)
   })
 
-  it('an abort stops the run before anything is written or stored', async () => {
+  it('an abort stops the run before anything is written, and the run is recorded as interrupted', async () => {
     const { dir } = await buildHistoryFixture()
     const controller = new AbortController()
     const run = analyzeRepository({
@@ -119,10 +123,43 @@ describe('analyzeRepository offline', () => {
     await expect(stat(join(dir, 'gitlore-report.md'))).rejects.toThrow()
     const { cache } = await openRepositoryCache({ dir, env })
     try {
+      // Nothing to render, but `gitlore runs` lists it with how it ended.
       expect(await cache.latestRun()).toBeNull()
+      const [summary] = await cache.listRuns()
+      expect(summary).toMatchObject({ status: 'interrupted', findings: 0 })
+      expect(await cache.getRun(summary?.id ?? '')).toMatchObject({
+        status: 'interrupted',
+        error: expect.stringMatching(/^interrupted during (history|reviews|run)$/),
+        report: null,
+        stages: expect.arrayContaining([expect.objectContaining({ stage: 'history', status: 'ok' })]),
+      })
     } finally {
       await cache.close()
     }
+    const log = await readFile(join(dir, '.gitlore', 'gitlore.log'), 'utf8')
+    expect(log).toMatch(/run \S+ interrupted during \w+ \(after [\d.]+ s\)\n$/)
+  })
+
+  it('a run that fails after its repository is known is recorded as failed, with the error', async () => {
+    const { dir } = await buildHistoryFixture()
+    const run = analyzeRepository({
+      dir,
+      since: 'all',
+      offline: true,
+      env,
+      formats: ['json'],
+      outDir: join(dir, 'README.md', 'cannot-be-a-directory'),
+    })
+    await expect(run).rejects.toThrow()
+    const { cache } = await openRepositoryCache({ dir, env })
+    try {
+      const [summary] = await cache.listRuns()
+      expect(summary?.status).toBe('failed')
+      expect((await cache.getRun(summary?.id ?? ''))?.error).toMatch(/^failed during /)
+    } finally {
+      await cache.close()
+    }
+    expect(await readFile(join(dir, '.gitlore', 'gitlore.log'), 'utf8')).toMatch(/run \S+ failed during /)
   })
 
   it('an already aborted signal reads no history', async () => {

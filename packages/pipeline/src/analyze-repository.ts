@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path'
+import type { GitloreCache } from '@gitlore/cache'
 import type {
   Finding,
   GitloreConfig,
@@ -8,16 +9,18 @@ import type {
   RunRecord,
   StageStatus,
 } from '@gitlore/core'
-import { stableHash } from '@gitlore/core'
-import type { ReportInput, WrittenOutput } from '@gitlore/formatters'
+import { degradesRun, stableHash } from '@gitlore/core'
+import type { DegradedStage, ReportInput, WrittenOutput } from '@gitlore/formatters'
 import { appendRunLog } from './append-run-log.js'
 import { type CollectContextOptions, gatherContext } from './collect-context.js'
-import { openModelRegistry } from './open-model-registry.js'
-import { createEmitter, eventLine, type PipelineEvent } from './pipeline-event.js'
+import { openModelRegistry, type RunModels } from './open-model-registry.js'
+import { createEmitter, eventLine, type PipelineEvent, type PipelineStage } from './pipeline-event.js'
 import { previousGoodOutputs } from './previous-good-outputs.js'
+import { recordStoppedRun } from './record-stopped-run.js'
 import { runId } from './run-id.js'
 import { runReviewStages } from './run-review-stages.js'
 import { runSynthesis } from './run-synthesis.js'
+import { stageLines } from './stage-lines.js'
 import { summarizeRun } from './summarize-run.js'
 
 /** What `analyzeRepository` analyses and where it writes. */
@@ -72,15 +75,44 @@ export interface AnalyzeResult {
 export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}): Promise<AnalyzeResult> {
   const started = Date.now()
   const startedAt = new Date(started).toISOString()
+  const id = runId(started)
   const signal = options.signal ?? new AbortController().signal
   const lines: string[] = []
   const listener = createEmitter(options.onEvent)
+  // The stage the run is in, for the record of a run that stops.
+  let current: PipelineStage = 'history'
   const emit = (event: PipelineEvent) => {
+    if (event.type !== 'agent') current = event.stage
     const line = eventLine(event)
     if (line !== undefined) lines.push(line)
     listener(event)
   }
   const dryRun = options.dryRun === true
+  const env = options.env ?? process.env
+  const stages: StageStatus[] = []
+  let repository: { readonly root: string; readonly config: GitloreConfig } | undefined
+  let head: string | null = null
+  let models: RunModels | undefined
+  /** Records a run that stopped (interrupted, failed) once its repository is known, then lets the error through. */
+  const stopped = async (error: unknown, cache: GitloreCache | false | undefined): Promise<never> => {
+    if (repository !== undefined) {
+      await recordStoppedRun({
+        id,
+        started,
+        error,
+        interrupted: signal.aborted,
+        stage: current,
+        ...repository,
+        head,
+        stages,
+        usage: models?.meter.report() ?? [],
+        lines,
+        cache,
+        env,
+      })
+    }
+    throw error
+  }
   const gathered = await gatherContext(
     {
       ...options,
@@ -91,17 +123,38 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
         : { config: { ...options.config, output: { ...options.config?.output, formats: [...options.formats] } } }),
     },
     emit,
-  )
+    {
+      onRepository: (root, config) => {
+        repository = { root, config }
+      },
+    },
+  ).catch((error: unknown) => stopped(error, options.cache))
   const { context, config, root, reviews, cache } = gathered
+  head = context.repo.head
   try {
     const { checkOutputTargets, quotedComments, reviewAreas, writeOutputs } = await import('@gitlore/formatters')
     const outDir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
     const formats = config.output.formats
     // Before any paid model call: every output can go where it would, without following a link.
     await checkOutputTargets({ formats, dir: outDir, repositoryDir: root })
-    const stages: StageStatus[] = [...gathered.stages]
-    const models =
-      options.offline === true ? undefined : await openModelRegistry(root, config, options.env ?? process.env)
+    stages.push(...gathered.stages)
+    models =
+      options.offline === true
+        ? undefined
+        : await openModelRegistry(root, config, env, {
+            // A server that accepts requests and never answers costs this long, then it is cut off.
+            responseTimeoutMs: config.models.response_timeout * 1000,
+            // Said at once, in the stage that met it; the stage's own status says what fell back.
+            onCutOff: (cutOff) => {
+              const what =
+                cutOff.modelId === undefined ? `provider ${cutOff.provider}` : `${cutOff.provider}/${cutOff.modelId}`
+              emit({
+                type: 'warning',
+                stage: current,
+                message: `${what} cut off for the rest of the run: ${cutOff.reason}; what it has not done yet runs offline`,
+              })
+            },
+          })
     signal.throwIfAborted()
     const themes =
       reviews !== null && reviews.comments.length > 0
@@ -148,12 +201,9 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
         ? {}
         : { reviews: { ...reviews.stats, repository: reviews.repository, areas: reviewAreas(reviews.comments) } }),
       generatedAt: new Date().toISOString(),
-      degradedStages: stages
-        .filter((stage) => stage.status !== 'ok')
-        .map((stage) => ({ stage: stage.stage, error: stage.detail ?? stage.status })),
-      notes: result.notes,
+      degradedStages: reportedStages(stages),
+      notes: [...result.notes, ...stageLines(stages).notes],
     }
-    const id = runId(started)
     let outputs = await writeOutputs(report, { formats, dir: outDir, repositoryDir: root, dryRun: true })
     // A degraded synthesis does not replace reports whose findings the agent wrote without a problem:
     // those stay, and this run's outputs go to its own folder under .gitlore/runs.
@@ -178,8 +228,10 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
 
     // The agent's record, also when its findings were all dropped and the offline ones were used.
     const agentRun = result.agent ?? synthesis.failedAgent?.run
+    const degraded = stages.some(degradesRun)
     const run: RunRecord = {
       id,
+      status: degraded ? 'degraded' : 'finished',
       startedAt,
       finishedAt: new Date().toISOString(),
       repositoryPath: root,
@@ -225,7 +277,7 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
     })
     for (const message of summary.warnings) emit({ type: 'warning', stage: 'run', message })
     for (const message of summary.notes) emit({ type: 'note', stage: 'run', message })
-    await appendRunLog(root, lines)
+    await appendRunLog(root, [...lines, `run ${id} ${run.status} (after ${(durationMs / 1000).toFixed(1)} s)`])
     return {
       runId: run.id,
       stored: cache !== undefined,
@@ -234,14 +286,26 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
       context,
       findings: result.findings,
       stages,
-      degraded: stages.some((stage) => stage.status !== 'ok'),
+      degraded,
       outputs,
       usage: run.usage,
       ...(agent === undefined ? {} : { agent }),
       durationMs,
       run,
     }
+  } catch (error) {
+    return await stopped(error, cache ?? false)
   } finally {
     if (gathered.ownsCache) await cache?.close()
   }
+}
+
+/** The stages a report's header lists: those that fell back or failed, and those that finished incomplete. */
+function reportedStages(stages: readonly StageStatus[]): DegradedStage[] {
+  return stages.flatMap((stage): DegradedStage[] => {
+    if (stage.status === 'partial')
+      return [{ stage: stage.stage, error: stage.detail ?? 'incomplete', kind: 'partial' }]
+    if (!degradesRun(stage)) return []
+    return [{ stage: stage.stage, error: stage.detail ?? stage.status, kind: 'degraded' }]
+  })
 }

@@ -100,15 +100,44 @@ describe('collectContext', () => {
     expect({ ...whole.context, repo: null }).toEqual({ ...reference.context, repo: null })
   })
 
-  it('without a GitHub remote and not git-only: review data is missing, said in one warning', async () => {
+  it('without a GitHub remote: review data is not applicable, not missing, and the context says why', async () => {
     const { dir } = await buildHistoryFixture()
     const events: PipelineEvent[] = []
-    const collected = await collectContext({ dir, env, writeContext: false, onEvent: (event) => events.push(event) })
+    const collected = await collectContext({
+      dir,
+      env,
+      since: 'all',
+      writeContext: false,
+      onEvent: (event) => events.push(event),
+    })
     expect(collected.contextPath).toBeNull()
     expect(collected.stages.find((stage) => stage.stage === 'reviews')).toMatchObject({
-      status: 'degraded',
-      detail: expect.stringContaining('--git-only'),
+      status: 'skipped',
+      detail: expect.stringContaining('no origin remote'),
     })
-    expect(events.filter((event) => event.type === 'warning')).toHaveLength(1)
+    expect(collected.context.sources?.reviews).toEqual({
+      status: 'not-applicable',
+      reason: expect.stringContaining('no origin remote'),
+    })
+    expect(events.filter((event) => event.type === 'warning')).toEqual([])
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'note', message: expect.stringContaining('reviews not applicable') }),
+    )
+  })
+
+  it('an empty window says where the newest commit is and which --since reaches it', async () => {
+    const { dir } = await buildHistoryFixture()
+    const collected = await collectContext({ dir, env, gitOnly: true, since: '2030-01-01', until: '2030-03-01' })
+    expect(collected.context.commits.total).toBe(0)
+    const head = (await git(dir, ['rev-parse', 'HEAD'])).trim()
+    const date = (await git(dir, ['log', '-1', '--format=%aI', 'HEAD'])).trim().slice(0, 10)
+    expect(collected.context.warnings).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `newest commit \\(HEAD ${head.slice(0, 7)}\\) is from ${date}, before it; try --since \\d{4}-\\d{2}-\\d{2} or --since all`,
+        ),
+      ),
+    )
+    expect(collected.context.sources?.reviews).toMatchObject({ status: 'not-applicable' })
   })
 })

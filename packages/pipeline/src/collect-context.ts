@@ -2,17 +2,20 @@ import { join } from 'node:path'
 import type { GitloreCache } from '@gitlore/cache'
 import type {
   ConfigInput,
+  DataSource,
   GitHistory,
   GitloreConfig,
   HeadFiles,
   HistoryStats,
   RepositoryContext,
   StageStatus,
+  TimeWindow,
 } from '@gitlore/core'
 import {
   CacheError,
   ConfigError,
   GitloreError,
+  itemStatus,
   resolveWindow,
   sha256,
   stableHash,
@@ -20,11 +23,13 @@ import {
   validateContext,
   writeConfinedFile,
 } from '@gitlore/core'
-import { collectReviews, type ReviewData } from './collect-reviews.js'
+import type { GitBackend } from '@gitlore/extractors'
+import { type CollectedReviews, collectReviews, type ReviewData } from './collect-reviews.js'
 import { type OpenedCache, openCache } from './open-cache.js'
 import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
 import { resolveRepository } from './resolve-repository.js'
+import { stageLines } from './stage-lines.js'
 import { checkStateDirectory, prepareStateDirectory } from './state-directory.js'
 
 /** What `collectContext` reads and from where. */
@@ -80,9 +85,9 @@ export async function collectContext(options: CollectContextOptions = {}): Promi
   const gathered = await gatherContext(options, emit)
   try {
     const { cache: _cache, ownsCache: _owns, ...collected } = gathered
-    for (const stage of collected.stages) {
-      if (stage.status !== 'ok') emit({ type: 'warning', stage: 'run', message: `${stage.stage}: ${stage.detail}` })
-    }
+    const lines = stageLines(collected.stages)
+    for (const message of lines.warnings) emit({ type: 'warning', stage: 'run', message })
+    for (const message of lines.notes) emit({ type: 'note', stage: 'run', message })
     if (collected.contextPath !== null) emit({ type: 'note', stage: 'run', message: `wrote ${collected.contextPath}` })
     return collected
   } finally {
@@ -94,11 +99,16 @@ export async function collectContext(options: CollectContextOptions = {}): Promi
 export async function gatherContext(
   options: CollectContextOptions,
   emit: PipelineEventListener,
+  hooks: {
+    /** Told the repository and its configuration as soon as they are known (to record a run that stops later). */
+    readonly onRepository?: (root: string, config: GitloreConfig) => void
+  } = {},
 ): Promise<CollectedContext & { readonly cache: GitloreCache | undefined; readonly ownsCache: boolean }> {
   const signal = options.signal ?? new AbortController().signal
   const [{ planGitHistory }, { analyzeHistory, buildContext, historyStatsVersion, mergeReviewPeople }] =
     await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
   const { root, config, warning } = await resolveRepository(options, windowOverrides(options))
+  hooks.onRepository?.(root, config)
   if (warning !== null) emit({ type: 'warning', stage: 'run', message: warning })
   // Before any work: what the run writes in .gitlore must not lead out of the repository.
   await checkStateDirectory(root)
@@ -141,6 +151,7 @@ export async function gatherContext(
     }
     const historyMs = Date.now() - started
     let reviews: ReviewData | null = null
+    let reviewSource: DataSource = { status: 'not-applicable', reason: '--git-only: review data not asked for' }
     if (options.gitOnly !== true) {
       const collected = await collectReviews({
         config,
@@ -155,8 +166,9 @@ export async function gatherContext(
         signal,
         readCommits: async () => (await readHistory()).commits,
       })
-      if (collected.problem !== null) degraded.push({ stage: 'reviews', status: 'degraded', detail: collected.problem })
+      reviewSource = collected.source
       reviews = collected.data
+      degraded.push(reviewStage(collected))
     }
     const statsStarted = Date.now()
     const analysisOptions = {
@@ -207,9 +219,20 @@ export async function gatherContext(
       stage: 'history',
       message: `read ${plan.shas.length} commits in ${historyMs + statsMs} ms`,
     })
-    for (const warning of analysed.warnings) emit({ type: 'warning', stage: 'history', message: warning })
+    const warnings = [...analysed.warnings]
+    if (plan.shas.length === 0) {
+      const hint = await emptyWindowHint(
+        root,
+        plan.repository.head,
+        plan.window,
+        opened?.backend ?? config.analysis.git_backend,
+        signal,
+      )
+      if (hint !== null) warnings.push(hint)
+    }
+    for (const warning of warnings) emit({ type: 'warning', stage: 'history', message: warning })
     let context: RepositoryContext = buildContext(
-      { repository: plan.repository, window: plan.window, warnings: analysed.warnings },
+      { repository: plan.repository, window: plan.window, warnings },
       analysed.stats,
     )
     if (reviews !== null) {
@@ -220,6 +243,7 @@ export async function gatherContext(
         reviews.activity,
       )
     }
+    context = { ...context, sources: { ...context.sources, reviews: reviewSource } }
     validateContext(context)
     const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')
     if (contextPath !== null) {
@@ -262,6 +286,58 @@ async function readHeadFilesOrWarn(
     emit({ type: 'note', stage: 'history', message: `files at HEAD: ${(error as Error).message}` })
     return null
   }
+}
+
+/** The reviews stage as the run reports it: not applicable is skipped, not degraded; a few incomplete pull requests are partial. */
+function reviewStage(collected: CollectedReviews): StageStatus {
+  const { source, incomplete } = collected
+  const detail = source.reason ?? undefined
+  switch (source.status) {
+    case 'ok':
+      return { stage: 'reviews', status: 'ok' }
+    case 'not-applicable':
+      return { stage: 'reviews', status: 'skipped', ...(detail === undefined ? {} : { detail }) }
+    case 'unavailable':
+      return { stage: 'reviews', status: 'degraded', ...(detail === undefined ? {} : { detail }) }
+    case 'partial': {
+      const failed = incomplete?.pullRequests.length ?? 0
+      const total = incomplete?.total ?? failed
+      return {
+        stage: 'reviews',
+        status: itemStatus(failed, total),
+        ...(detail === undefined ? {} : { detail }),
+        items: { failed, total },
+      }
+    }
+  }
+}
+
+/**
+ * Why a window holds no commit, and what to do: the date of HEAD (the newest commit) and a
+ * `--since` that reaches it with a window as long as this one. Null when HEAD cannot be read.
+ */
+async function emptyWindowHint(
+  root: string,
+  head: string | null,
+  window: TimeWindow,
+  backend: GitBackend | GitloreConfig['analysis']['git_backend'],
+  signal: AbortSignal,
+): Promise<string | null> {
+  if (head === null) return null
+  const { createGitBackend } = await import('@gitlore/extractors')
+  const git = typeof backend === 'object' ? backend : createGitBackend({ dir: root, kind: backend })
+  try {
+    for await (const commit of git.readCommits([head], { signal })) {
+      const newest = Date.parse(commit.authoredAt)
+      const length = Date.parse(window.until) - Date.parse(window.since)
+      const day = (time: number) => new Date(time).toISOString().slice(0, 10)
+      const where = newest < Date.parse(window.since) ? 'before' : 'after'
+      return `no commit in the window ${day(Date.parse(window.since))} to ${day(Date.parse(window.until))}: the newest commit (HEAD ${head.slice(0, 7)}) is from ${day(newest)}, ${where} it; try --since ${day(newest - length)}${where === 'after' ? ` --until ${day(newest)}` : ''} or --since all`
+    }
+  } catch (error) {
+    if (signal.aborted) throw error
+  }
+  return null
 }
 
 /** The window options as configuration overrides. */

@@ -1,6 +1,14 @@
 import type { ReviewActivity } from '@gitlore/analyzers'
 import type { GitloreCache } from '@gitlore/cache'
-import type { Commit, GitloreConfig, PullRequest, ReviewComment, ReviewStats, TimeWindow } from '@gitlore/core'
+import type {
+  Commit,
+  DataSource,
+  GitloreConfig,
+  PullRequest,
+  ReviewComment,
+  ReviewStats,
+  TimeWindow,
+} from '@gitlore/core'
 import { ConfigError, GitloreError, loadSecrets } from '@gitlore/core'
 import type { PipelineEventListener } from './pipeline-event.js'
 
@@ -23,8 +31,10 @@ export interface ReviewData {
 
 export interface CollectedReviews {
   readonly data: ReviewData | null
-  /** Why there is no (fresh) review data, when the user should know: becomes a degraded stage. */
-  readonly problem: string | null
+  /** How getting review data went (`ok`, `partial`, `unavailable`, `not-applicable`) and why; context.json records it. */
+  readonly source: DataSource
+  /** Pull requests of the window still incomplete after the sync's retries, with the total synced, when some are. */
+  readonly incomplete?: { readonly pullRequests: readonly number[]; readonly total: number }
 }
 
 /** What `collectReviews` needs: the run's configuration, window and cache. */
@@ -71,8 +81,12 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
     })
   } catch (error) {
     if (ConfigError.isInstance(error) || !GitloreError.isInstance(error)) throw error
-    // Offline runs only look for review data already cached; without a GitHub repository there is none.
-    return { data: null, problem: options.offline ? null : `${error.message}` }
+    // No GitHub repository to ask (no remote, or not on GitHub): nothing is missing, there is none.
+    const notGitHub = extractors.GitHubRemoteError.isInstance(error)
+    return {
+      data: null,
+      source: { status: notGitHub || options.offline ? 'not-applicable' : 'unavailable', reason: error.message },
+    }
   }
   const { owner, repo } = repository
   const finish = async (
@@ -94,7 +108,11 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
   }
 
   if (options.offline) {
-    if (cache === undefined) return { data: null, problem: null }
+    const nothingStored: CollectedReviews = {
+      data: null,
+      source: { status: 'not-applicable', reason: '--offline, and no earlier sync stored review data to read' },
+    }
+    if (cache === undefined) return nothingStored
     const stored = await extractors.readCachedReviewData({
       store: cache,
       baseUrl: config.github.api_url,
@@ -104,13 +122,13 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
       until: window.until,
       extraBots: config.github.extra_bots,
     })
-    if (stored === null) return { data: null, problem: null }
+    if (stored === null) return nothingStored
     emit({
       type: 'stage-done',
       stage: 'reviews',
       message: `reviews: ${stored.pullRequests.length} PRs from the cache (offline: GitHub not asked)`,
     })
-    return { data: await finish(stored, true), problem: null }
+    return { data: await finish(stored, true), source: { status: 'ok', reason: null } }
   }
 
   try {
@@ -170,13 +188,25 @@ export async function collectReviews(options: CollectReviewsOptions): Promise<Co
             : `GitHub #${partial.pullRequest} is incomplete: ${partial.message}${partial.type === undefined ? '' : ` (${partial.type})`}; asked for again next run`,
       })
     }
+    const incomplete = data.incomplete
+    const total = new Set([...data.pullRequests.map((pullRequest) => pullRequest.number), ...incomplete]).size
     return {
       data: await finish(data, false),
-      problem: data.partialErrors.length > 0 ? `${data.partialErrors.length} partial GitHub errors` : null,
+      source:
+        incomplete.length === 0
+          ? { status: 'ok', reason: null }
+          : {
+              status: 'partial',
+              reason: `${incomplete.length} of ${total} pull requests incomplete (${incomplete
+                .slice(0, 10)
+                .map((number) => `#${number}`)
+                .join(', ')}${incomplete.length > 10 ? ', …' : ''}); asked for again next run`,
+            },
+      ...(incomplete.length === 0 ? {} : { incomplete: { pullRequests: incomplete, total } }),
     }
   } catch (error) {
     if (signal.aborted || ConfigError.isInstance(error) || !GitloreError.isInstance(error)) throw error
-    return { data: null, problem: `${error.message} (continuing git-only)` }
+    return { data: null, source: { status: 'unavailable', reason: `${error.message} (continuing git-only)` } }
   }
 }
 

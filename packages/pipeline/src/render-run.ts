@@ -29,6 +29,11 @@ export async function renderRun(
           : `no run "${options.runId}" (or it matches several): gitlore runs lists them`,
       )
     }
+    if (run.report === null || run.report === undefined) {
+      throw new UsageError(
+        `run ${run.id} ${run.status ?? 'stopped'} before it had a report${run.error === undefined ? '' : ` (${run.error})`}: render a run that finished (gitlore runs lists them)`,
+      )
+    }
     const { writeOutputs } = await import('@gitlore/formatters')
     const dir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
     const outputs = await writeOutputs(run.report as ReportInput, {

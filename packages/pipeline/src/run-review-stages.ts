@@ -1,5 +1,7 @@
 import type { GitloreCache } from '@gitlore/cache'
+import type { ClassificationStats } from '@gitlore/classifier'
 import type { ClassifiedComment, GitloreConfig, ReviewCluster, ReviewComment, StageStatus } from '@gitlore/core'
+import { describeShare, itemStatus } from '@gitlore/core'
 import type { RunModels } from './open-model-registry.js'
 import type { PipelineEventListener } from './pipeline-event.js'
 
@@ -56,6 +58,8 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
           ...(models === undefined ? {} : { meter: models.meter }),
           breaker: classifierModel.breaker,
           concurrency: config.models.concurrency,
+          // Each attempt waits up to response_timeout (the registry's guard); a request, its retries included.
+          timeoutMs: config.models.response_timeout * 3000,
           ...(cache === undefined ? {} : { store: cache }),
         })
       : createClassifier({ kind: 'offline' })
@@ -69,7 +73,10 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
   emit({
     type: 'stage-done',
     stage: 'classification',
-    message: `classified ${stats.classified} of ${stats.total} comments with ${used.classifier} (${stats.cached} cached, ${stats.requests} requests, ${stats.failed} failed)`,
+    message:
+      stats.fallback === undefined
+        ? `classified ${stats.classified} of ${stats.total} comments with ${used.classifier} (${stats.cached} cached, ${stats.requests} requests, ${stats.failed} failed)`
+        : `classified ${stats.classified} of ${stats.total} comments: ${stats.total - stats.fallback.comments} with ${used.classifier} (${stats.cached} cached, ${stats.requests} requests), ${stats.fallback.comments} with the ${stats.fallback.classifier} classifier after it was cut off (${stats.failed} failed)`,
   })
   const failures = classification.comments.flatMap((item) => (item.status === 'failed' ? [item] : []))
   for (const failure of failures.slice(0, shownFailures)) {
@@ -98,23 +105,7 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
       message: `classifier ${config.models.classifier}: ${unavailable}; classified${share} offline`,
     })
   }
-  stages.push(
-    stats.failed > 0 || unavailable !== null
-      ? {
-          stage: 'classification',
-          status: 'degraded',
-          detail:
-            stats.fallback !== undefined
-              ? `${config.models.classifier} failed during the run (${unavailable}); the offline classifier took over ${stats.fallback.comments} of ${stats.total} comments, ${stats.total - stats.fallback.comments} kept from the model`
-              : unavailable !== null
-                ? `${config.models.classifier} unavailable (${unavailable}); used the offline classifier`
-                : `${stats.failed} of ${stats.total} comments could not be classified: ${failures
-                    .map((failure) => `${failure.comment.url} (${failure.error})`)
-                    .join('; ')}`,
-          durationMs: Date.now() - started,
-        }
-      : { stage: 'classification', status: 'ok', durationMs: Date.now() - started },
-  )
+  stages.push(classificationStage(config.models.classifier, stats, unavailable, failures, Date.now() - started))
 
   started = Date.now()
   const embeddingModel = models?.registry.embeddingModel(config.models.embedding)
@@ -175,14 +166,15 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
       : (clustered.stats.fallback?.reason ?? null)
   if (clustered.stats.fallback !== undefined) used.embedding = clustered.stats.fallback.embedder
   stages.push(
-    embeddingUnavailable === null
-      ? { stage: 'clustering', status: 'ok', durationMs: Date.now() - started }
-      : {
-          stage: 'clustering',
-          status: 'degraded',
-          detail: `${config.models.embedding} unavailable (${embeddingUnavailable}); used the offline embedder`,
-          durationMs: Date.now() - started,
-        },
+    clusteringStage({
+      embedding: config.models.embedding,
+      embeddingUnavailable,
+      labelled: classifierModel?.kind === 'remote' && models !== undefined,
+      clusters: clustered.clusters.length,
+      labelFailures: clustered.stats.labelFailures,
+      labelFailure: clustered.stats.labelFailure,
+      durationMs: Date.now() - started,
+    }),
   )
   return {
     classified: classification.comments,
@@ -190,5 +182,75 @@ export async function runReviewStages(options: RunReviewStagesOptions): Promise<
     notableCommentIds: clustered.notable.map((item) => item.comment.id),
     stages,
     models: used,
+  }
+}
+
+/** How classification went: fell back (degraded), some comments failed (partial, or degraded when many did), or ok. */
+function classificationStage(
+  model: string,
+  stats: ClassificationStats,
+  unavailable: string | null,
+  failures: readonly ClassifiedComment[],
+  durationMs: number,
+): StageStatus {
+  const stage = 'classification'
+  if (stats.fallback !== undefined) {
+    const kept = stats.total - stats.fallback.comments
+    return {
+      stage,
+      status: 'degraded',
+      detail: `${model} failed during the run (${unavailable}); the offline classifier took over ${describeShare(stats.fallback.comments, stats.total, 'comments')}, ${kept} kept from the model (${stats.cached} of them from the cache)`,
+      durationMs,
+    }
+  }
+  if (unavailable !== null) {
+    return {
+      stage,
+      status: 'degraded',
+      detail: `${model} unavailable (${unavailable}); used the offline classifier`,
+      durationMs,
+    }
+  }
+  const status = itemStatus(stats.failed, stats.total)
+  if (status === 'ok') return { stage, status, durationMs }
+  return {
+    stage,
+    status,
+    detail: `${describeShare(stats.failed, stats.total, 'comments')} could not be classified (each is in the run record)`,
+    items: { failed: stats.failed, total: stats.total },
+    failures: failures.map((failure) => `${failure.comment.url}: ${failure.status === 'failed' ? failure.error : ''}`),
+    durationMs,
+  }
+}
+
+/** How clustering went: the embedder fell back (degraded), theme labels fell back (degraded or partial), or ok. */
+function clusteringStage(options: {
+  readonly embedding: string
+  readonly embeddingUnavailable: string | null
+  readonly labelled: boolean
+  readonly clusters: number
+  readonly labelFailures: number
+  readonly labelFailure: string | undefined
+  readonly durationMs: number
+}): StageStatus {
+  const { durationMs } = options
+  const stage = 'clustering'
+  if (options.embeddingUnavailable !== null) {
+    return {
+      stage,
+      status: 'degraded',
+      detail: `${options.embedding} unavailable (${options.embeddingUnavailable}); used the offline embedder`,
+      durationMs,
+    }
+  }
+  if (!options.labelled || options.labelFailures === 0) return { stage, status: 'ok', durationMs }
+  const cutOff = /cut off for this run/.test(options.labelFailure ?? '')
+  const status = cutOff ? 'degraded' : itemStatus(options.labelFailures, options.clusters)
+  return {
+    stage,
+    status: status === 'ok' ? 'partial' : status,
+    detail: `${describeShare(options.labelFailures, options.clusters, 'theme labels')} are statistical: the model's label failed (${options.labelFailure ?? 'unknown error'})`,
+    items: { failed: options.labelFailures, total: options.clusters },
+    durationMs,
   }
 }

@@ -92,6 +92,7 @@ export async function runSynthesis(options: RunSynthesisOptions): Promise<Synthe
       repositoryDir: context.repo.path,
       meter: models.meter,
       breaker: resolved.breaker,
+      stepTimeoutMs: Math.max(300_000, config.models.response_timeout * 1000),
       onEvent: (event) => {
         const message = describeAgentEvent(event)
         emit(message === undefined ? { type: 'agent', event } : { type: 'agent', event, message })
@@ -100,7 +101,15 @@ export async function runSynthesis(options: RunSynthesisOptions): Promise<Synthe
     result = await agent.synthesize(input)
   } catch (error) {
     if (signal.aborted) throw error
-    const message = GitloreError.isInstance(error) || error instanceof Error ? error.message : String(error)
+    const { findProviderUnavailable } = await import('@gitlore/llm')
+    // A provider cut off for the run says it best itself; anything else as the agent reported it.
+    const cutOff = findProviderUnavailable(error)
+    const message =
+      cutOff !== undefined
+        ? cutOff.message
+        : GitloreError.isInstance(error) || error instanceof Error
+          ? error.message
+          : String(error)
     emit({
       type: 'warning',
       stage: 'synthesis',

@@ -21,13 +21,17 @@ export async function runAnalyze(input: CommandInput): Promise<number> {
   const { analyzeRepository } = await import('@gitlore/pipeline')
   const progress = new Progress(terminal)
   const dryRun = flags['dry-run'] === true
-  const result = await analyzeRepository({
-    ...collectOptions(flags, terminal),
-    ...(typeof flags.out === 'string' ? { outDir: resolve(terminal.cwd, flags.out) } : {}),
-    dryRun,
-    signal,
-    onEvent: renderEvents(progress, terminal, { verbose: flags.verbose === true }),
-  })
-  if (dryRun) for (const output of result.outputs) terminal.stdout(output.content)
-  return result.degraded ? exitCodes.degraded : exitCodes.ok
+  try {
+    const result = await analyzeRepository({
+      ...collectOptions(flags, terminal),
+      ...(typeof flags.out === 'string' ? { outDir: resolve(terminal.cwd, flags.out) } : {}),
+      dryRun,
+      signal,
+      onEvent: renderEvents(progress, terminal, { verbose: flags.verbose === true }),
+    })
+    if (dryRun) for (const output of result.outputs) terminal.stdout(output.content)
+    return result.degraded ? exitCodes.degraded : exitCodes.ok
+  } finally {
+    progress.close()
+  }
 }

@@ -14,10 +14,12 @@ export async function runContext({ flags, terminal, signal }: CommandInput): Pro
     ...collectOptions(flags, terminal),
     signal,
     onEvent: renderEvents(progress, terminal),
-  })
+  }).finally(() => progress.close())
   if (flags.json === true) terminal.stdout(`${terminalJson(context)}\n`)
   else printSummary(context, terminal)
-  return stages.some((stage) => stage.status !== 'ok') ? exitCodes.degraded : exitCodes.ok
+  const { degradesRun } = await import('@gitlore/core')
+  // Not applicable (no GitHub origin) and a few incomplete items are not a degraded context.
+  return stages.some(degradesRun) ? exitCodes.degraded : exitCodes.ok
 }
 function printSummary(context: RepositoryContext, terminal: Terminal): void {
   const out: string[] = []

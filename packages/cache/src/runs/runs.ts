@@ -46,6 +46,7 @@ export async function latestRun({ db, repository }: CacheContext): Promise<RunRe
     .selectFrom('runs')
     .select('data')
     .where('repository', '=', repository)
+    .where('status', 'in', ['finished', 'degraded'])
     .orderBy('started_at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst()

@@ -58,6 +58,8 @@ export const modelsConfigSchema = z.strictObject({
   embedding: z.string().default('openrouter/openai/text-embedding-3-small'),
   synthesizer: z.string().default('openrouter/anthropic/claude-sonnet-4.5'),
   concurrency: positiveInt.default(8),
+  /** Seconds a model request may wait for its answer (the first bytes of a streamed one) before it counts as failed. */
+  response_timeout: positiveInt.default(120),
 })
 
 export const providersConfigSchema = z.strictObject({

@@ -32,6 +32,7 @@ classifier = "openrouter/google/gemini-3-flash-preview"
 embedding = "openrouter/openai/text-embedding-3-small"
 synthesizer = "openrouter/anthropic/claude-sonnet-4.5"
 concurrency = 8
+response_timeout = 120     # seconds a model may take to start answering; a few timeouts cut a provider off
 
 [providers.compatible]     # any OpenAI-compatible server: Ollama, vLLM, LM Studio
 base_url = "http://localhost:11434/v1"   # user-only

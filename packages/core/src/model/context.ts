@@ -267,10 +267,31 @@ export interface HistoryStats {
 }
 
 /** The `gitlore context` document (schema: packages/core/schema/context.v1.json). */
+/** Where one kind of optional data came from, or why it is missing. */
+export interface DataSource {
+  /**
+   * `ok`: read in full (offline: from what an earlier sync stored); `partial`: read, but some of it is
+   * missing (`reason` names what); `unavailable`: asked for and not obtained (no token, refused,
+   * unreachable); `not-applicable`: there was nothing to ask (no GitHub origin, --git-only, --offline
+   * with nothing stored).
+   */
+  readonly status: 'ok' | 'partial' | 'unavailable' | 'not-applicable'
+  /** Why, for anything but a plain `ok`; null otherwise. */
+  readonly reason: string | null
+}
+
+/** The optional data sources of a context and how each one went. */
+export interface ContextSources {
+  /** GitHub pull requests and review comments. */
+  readonly reviews?: DataSource
+}
+
 export interface RepositoryContext extends HistoryStats {
   readonly schemaVersion: 1
   readonly repo: RepositoryInfo
   readonly window: TimeWindow
   /** Things the reader should know about how complete the data is. */
   readonly warnings: readonly string[]
+  /** How each optional source went: review data's status and reason, whether or not it is there. */
+  readonly sources?: ContextSources
 }

@@ -39,7 +39,7 @@ describe('HtmlFormatter', () => {
     expect(html).toContain(
       `<a href="https://github.com/acme/widgets/commit/${sha('a')}" rel="noreferrer noopener"><code>aaaaaaa</code></a> on branch <code>main</code>`,
     )
-    expect(html).toContain('Degraded run: these stages failed')
+    expect(html).toContain('Degraded run: these stages could not run as configured')
     expect(html).toContain('<li>github: no GitHub token: set GITHUB_TOKEN</li>')
   })
 

@@ -1,6 +1,6 @@
-import type { ReportInput } from '../formatter.js'
+import type { DegradedStage, ReportInput } from '../formatter.js'
 import { count, integer, oneLine } from '../shared/plain-text.js'
-import { commitAddress, githubRepository, repositoryName } from '../shared/report-facts.js'
+import { commitAddress, githubRepository, repositoryName, splitStages } from '../shared/report-facts.js'
 import { reviewView } from '../shared/review-themes.js'
 import type { HtmlValue, SafeHtml } from './html-template.js'
 import { html, link } from './html-template.js'
@@ -32,7 +32,8 @@ export function reportHeader(input: ReportInput): SafeHtml {
     .join(', ')
   const reviews = input.reviews
   const themes = reviewView(input).themes.length
-  const degraded = (input.degradedStages ?? []).map((item) => `${oneLine(item.stage)}: ${oneLine(item.error)}`)
+  const stages = splitStages(input)
+  const stageItem = (item: DegradedStage) => `${oneLine(item.stage)}: ${oneLine(item.error)}`
   return html`<header>
 <h1>gitlore report: ${repositoryName(context, input.reviews?.repository)}</h1>
 <dl class="facts">
@@ -48,7 +49,8 @@ ${fact('Synthesizer', input.synthesizer)}
 ${models === '' ? '' : fact('Models', models)}
 ${fact('Generated', input.generatedAt)}
 </dl>
-${notice('degraded', 'Degraded run: these stages failed, and this report was made without them.', degraded)}
+${notice('degraded', 'Degraded run: these stages could not run as configured; this report was made without them or with their offline fallback.', stages.degraded.map(stageItem))}
+${notice('degraded', 'Incomplete: these stages finished, but some of their items failed.', stages.partial.map(stageItem))}
 ${notice('warnings', 'Warnings', context.warnings.map(oneLine))}
 ${notice('notes', 'Notes', (input.notes ?? []).map(oneLine))}
 <ul class="summary">

@@ -137,7 +137,11 @@ export function findingsDocument(input: ReportInput): FindingsDocument {
     synthesizer: input.synthesizer,
     ...(reviews === undefined ? {} : { reviews }),
     findings: input.findings.map(finding),
-    degradedStages: (input.degradedStages ?? []).map((item) => ({ stage: item.stage, error: item.error })),
+    degradedStages: (input.degradedStages ?? []).map((item) => ({
+      stage: item.stage,
+      error: item.error,
+      kind: item.kind ?? 'degraded',
+    })),
     notes: [...(input.notes ?? [])],
   }
 }

@@ -145,11 +145,20 @@ describe('MarkdownFormatter', () => {
   it('says when a run was degraded and what the data lacks', () => {
     const markdown = report({
       context: repositoryContext({ warnings: ['shallow clone: history stops at 2024-02-01'] }),
-      degradedStages: [{ stage: 'github', error: 'no GitHub token: set GITHUB_TOKEN or run with --git-only' }],
+      degradedStages: [
+        { stage: 'github', error: 'no GitHub token: set GITHUB_TOKEN or run with --git-only' },
+        {
+          stage: 'classification',
+          error: '8 of 1,582 comments (0.5%) could not be classified (each is in the run record)',
+          kind: 'partial',
+        },
+      ],
     })
     expect(markdown).toContain(
-      '**Degraded run:** these stages failed, and this report was made without them.\n\n' +
-        '- github: no GitHub token: set GITHUB_TOKEN or run with --git-only',
+      '**Degraded run:** these stages could not run as configured; this report was made without them or with their offline fallback.\n\n' +
+        '- github: no GitHub token: set GITHUB_TOKEN or run with --git-only\n\n' +
+        '**Incomplete:** these stages finished, but some of their items failed.\n\n' +
+        '- classification: 8 of 1,582 comments (0.5%) could not be classified (each is in the run record)',
     )
     expect(markdown).toContain('Warnings:\n\n- shallow clone: history stops at 2024-02-01')
     expect(markdown).toContain('## Findings\n\nNo findings.')

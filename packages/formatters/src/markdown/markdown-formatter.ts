@@ -1,9 +1,9 @@
 import type { Evidence, Finding } from '@gitlore/core'
 import { findingCategories, severities } from '@gitlore/core'
-import type { FormattedFile, Formatter, ReportInput } from '../formatter.js'
+import type { DegradedStage, FormattedFile, Formatter, ReportInput } from '../formatter.js'
 import { findingDirective } from '../shared/assistant-safety.js'
 import { count } from '../shared/plain-text.js'
-import { categoryTitles, repositoryName } from '../shared/report-facts.js'
+import { categoryTitles, repositoryName, splitStages } from '../shared/report-facts.js'
 import { markdownAppendix } from './markdown-appendix.js'
 import { commitLink, evidenceRef, githubRepository } from './markdown-refs.js'
 import { reviewsMarkdown } from './markdown-reviews.js'
@@ -88,11 +88,19 @@ function header(input: ReportInput, github: string | null): string {
       `Generated: ${escapeInline(oneLine(input.generatedAt))}`,
     ]),
   ]
-  const degraded = input.degradedStages ?? []
-  if (degraded.length > 0) {
+  const stages = splitStages(input)
+  const stageItem = (item: DegradedStage) =>
+    `${escapeInline(oneLine(item.stage))}: ${escapeInline(oneLine(item.error))}`
+  if (stages.degraded.length > 0) {
     lines.push(
-      '**Degraded run:** these stages failed, and this report was made without them.',
-      bulletList(degraded.map((item) => `${escapeInline(oneLine(item.stage))}: ${escapeInline(oneLine(item.error))}`)),
+      '**Degraded run:** these stages could not run as configured; this report was made without them or with their offline fallback.',
+      bulletList(stages.degraded.map(stageItem)),
+    )
+  }
+  if (stages.partial.length > 0) {
+    lines.push(
+      '**Incomplete:** these stages finished, but some of their items failed.',
+      bulletList(stages.partial.map(stageItem)),
     )
   }
   if (context.warnings.length > 0) {

@@ -1,5 +1,6 @@
 import type { Finding, FindingCategory, PersonStats, RepositoryContext, RepositoryInfo } from '@gitlore/core'
 import { findingCategories, severities } from '@gitlore/core'
+import type { DegradedStage, ReportInput } from '../formatter.js'
 
 const githubName = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/
 const fullSha = /^[0-9a-f]{40}$/i
@@ -70,4 +71,16 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       rank(severities, a.severity) - rank(severities, b.severity) ||
       rank(findingCategories, a.category) - rank(findingCategories, b.category),
   )
+}
+
+/** The header's stage lists: stages that failed or fell back, and stages that finished incomplete. */
+export function splitStages(input: ReportInput): {
+  readonly degraded: readonly DegradedStage[]
+  readonly partial: readonly DegradedStage[]
+} {
+  const stages = input.degradedStages ?? []
+  return {
+    degraded: stages.filter((stage) => stage.kind !== 'partial'),
+    partial: stages.filter((stage) => stage.kind === 'partial'),
+  }
 }

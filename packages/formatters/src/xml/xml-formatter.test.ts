@@ -53,7 +53,7 @@ describe('XmlFormatter', () => {
           <until>2024-03-31T23:59:59.000Z</until>
         </window>
         <synthesizer>offline</synthesizer>
-        <degradedStage>
+        <degradedStage kind="degraded">
           <stage>github</stage>
           <error>no GitHub token</error>
         </degradedStage>

@@ -30,7 +30,7 @@ export class XmlFormatter implements Formatter {
     window.ele('until').txt(document.window.until)
     root.ele('synthesizer').txt(document.synthesizer)
     for (const stage of document.degradedStages) {
-      const element = root.ele('degradedStage')
+      const element = root.ele('degradedStage', { kind: stage.kind ?? 'degraded' })
       element.ele('stage').txt(stage.stage)
       element.ele('error').txt(stage.error)
     }

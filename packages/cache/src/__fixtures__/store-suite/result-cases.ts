@@ -106,5 +106,8 @@ export function resultCases({ database }: SuiteContext): void {
       ['20250101-aaaa', 'finished'],
     ])
     expect(await cache.getRun('20250102-bbbb')).toMatchObject({ status: 'interrupted', report: null })
+    await cache.putRun({ ...run('20250104-dddd', '2025-01-04T00:00:00.000Z'), status: 'failed', report: null })
+    // The newest run with a report, for rendering: not the failed one.
+    expect((await cache.latestRun())?.id).toBe('20250103-cccc')
   })
 }
