@@ -1,4 +1,4 @@
-import type { PullRequest, ReviewComment, ReviewStats } from '@gitlore/core'
+import type { PullRequest, ReviewComment, ReviewerLoad, ReviewLoad, ReviewStats } from '@gitlore/core'
 import { capList } from './cap-list.js'
 import { computeDiscussedPaths } from './discussed-paths.js'
 import { hoursBetween, summarizeDurations } from './duration-summary.js'
@@ -60,5 +60,23 @@ export function analyzeReviews(
     discussedFiles: capList(discussed.files, top),
     discussedDirectories: capList(discussed.directories, top),
     unresolvedThreadShare: share(threads.filter((thread) => thread.isResolved === false).length, threads.length),
+    load: reviewLoad(activity.reviewers, reviews),
+  }
+}
+
+/** How reviews are spread over all reviewers (busiest first): the top share, and how few give half. */
+function reviewLoad(reviewers: readonly ReviewerLoad[], reviews: number): ReviewLoad {
+  const active = reviewers.filter((reviewer) => reviewer.reviews > 0)
+  let covered = 0
+  let halfBy = 0
+  for (const reviewer of active) {
+    if (covered * 2 > reviews) break
+    covered += reviewer.reviews
+    halfBy++
+  }
+  return {
+    reviewers: active.length,
+    topShare: share(active[0]?.reviews ?? 0, reviews),
+    halfBy: covered * 2 > reviews ? halfBy : 0,
   }
 }

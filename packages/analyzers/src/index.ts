@@ -1,5 +1,6 @@
 export { type AnalyzeHistoryOptions, analyzeHistory, defaultAnalyzeHistoryOptions } from './analyze-history.js'
 export { type AnalyzeReviewsOptions, analyzeReviews } from './analyze-reviews.js'
+export { botNames } from './automation.js'
 export { buildContext, historyStatsVersion } from './build-context.js'
 export { summarizeDurations } from './duration-summary.js'
 export { classifyGeneratedPaths } from './generated-files.js'
@@ -7,3 +8,4 @@ export { githubIdentityLogins, githubLoginIdentities, noreplyLogin } from './git
 export { authorIdentity } from './identity.js'
 export { mergeReviewPeople, type ReviewedPersonStats, type ReviewedRepositoryContext } from './merge-review-people.js'
 export { type ReviewActivity, reviewActivity } from './reviewer-activity.js'
+export { computeSilos, type SiloOptions } from './silos.js'

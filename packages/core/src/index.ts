@@ -88,7 +88,15 @@ export type {
   ReviewState,
 } from './model/review.js'
 export { commentCategories } from './model/review.js'
-export type { DiscussedPath, DurationSummary, ReviewerLoad, ReviewPair, ReviewStats } from './model/review-stats.js'
+export type {
+  DiscussedPath,
+  DurationSummary,
+  ReviewerLoad,
+  ReviewLoad,
+  ReviewPair,
+  ReviewStats,
+  Silo,
+} from './model/review-stats.js'
 export type {
   DroppedWork,
   ModelUsageRecord,

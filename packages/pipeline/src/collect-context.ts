@@ -105,8 +105,10 @@ export async function gatherContext(
   } = {},
 ): Promise<CollectedContext & { readonly cache: GitloreCache | undefined; readonly ownsCache: boolean }> {
   const signal = options.signal ?? new AbortController().signal
-  const [{ planGitHistory }, { analyzeHistory, buildContext, historyStatsVersion, mergeReviewPeople }] =
-    await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
+  const [
+    { planGitHistory },
+    { analyzeHistory, botNames, buildContext, computeSilos, historyStatsVersion, mergeReviewPeople },
+  ] = await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
   const { root, config, warning } = await resolveRepository(options, windowOverrides(options))
   hooks.onRepository?.(root, config)
   if (warning !== null) emit({ type: 'warning', stage: 'run', message: warning })
@@ -242,6 +244,15 @@ export async function gatherContext(
         reviews.identities,
         reviews.activity,
       )
+      const canonical = new Map(
+        context.identities.flatMap((merge) => merge.aliases.map((alias) => [alias.identity, merge.identity] as const)),
+      )
+      const silos = computeSilos((await readHistory()).commits, reviews.pullRequests, reviews.comments, {
+        canonical,
+        loginIdentities: reviews.identities,
+        bots: botNames(config.github.extra_bots),
+      })
+      context = { ...context, silos }
     }
     context = { ...context, sources: { ...context.sources, reviews: reviewSource } }
     validateContext(context)

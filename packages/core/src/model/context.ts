@@ -1,4 +1,5 @@
 import type { RepositoryInfo, TimeWindow } from './history.js'
+import type { Silo } from './review-stats.js'
 
 export interface CommitCounts {
   /** Non-merge commits in the window. */
@@ -294,4 +295,6 @@ export interface RepositoryContext extends HistoryStats {
   readonly warnings: readonly string[]
   /** How each optional source went: review data's status and reason, whether or not it is there. */
   readonly sources?: ContextSources
+  /** Directories one person both writes and reviews; present when review data exists. */
+  readonly silos?: readonly Silo[]
 }

@@ -51,4 +51,32 @@ export interface ReviewStats {
   readonly discussedDirectories: readonly DiscussedPath[]
   /** Share of review threads left unresolved (0..1). */
   readonly unresolvedThreadShare: number
+  /** How review work is spread, over all reviewers (not the capped list). */
+  readonly load?: ReviewLoad
+}
+
+/** A directory one person both writes and reviews: nobody else knows it or checks it. */
+export interface Silo {
+  /** The directory, ending in `/` (`./` for the root). */
+  readonly path: string
+  /** The git identity who wrote most of its commits. */
+  readonly identity: string
+  /** Their GitHub login, who gave most of its review comments. */
+  readonly login: string
+  /** Commits touching files directly in the directory (automation left out). */
+  readonly commits: number
+  readonly writeShare: number
+  /** Review comments on its files on others' pull requests, replies included. */
+  readonly comments: number
+  readonly reviewShare: number
+}
+
+/** How review work is spread. */
+export interface ReviewLoad {
+  /** People who submitted a review on someone else's pull request. */
+  readonly reviewers: number
+  /** Share of all reviews by the busiest reviewer. */
+  readonly topShare: number
+  /** Fewest reviewers (busiest first) who together gave more than half of the reviews. */
+  readonly halfBy: number
 }

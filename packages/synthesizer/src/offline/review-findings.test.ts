@@ -106,6 +106,35 @@ describe('offline synthesizer with review data', () => {
     expect(area?.insight).toContain('Most of its code is written by Alice Archer (alice@example.com).')
   })
 
+  it('reports a directory one person both writes and reviews as a knowledge silo', async () => {
+    const silo = {
+      path: 'src/',
+      identity: 'alice@example.com',
+      login: 'alice',
+      commits: 40,
+      writeShare: 0.85,
+      comments: 12,
+      reviewShare: 0.9167,
+    }
+    const { findings } = await createSynthesizer({ kind: 'offline' }).synthesize({
+      ...input,
+      context: { ...context, silos: [silo] },
+      reviewStats: { ...reviewStats, load: { reviewers: 4, topShare: 0.75, halfBy: 1 } },
+    })
+    const found = findings.find((finding) => finding.title.startsWith('Knowledge silo'))
+    expect(found).toMatchObject({
+      title: 'Knowledge silo: Alice Archer (alice@example.com) writes and reviews src/',
+      category: 'team',
+      severity: 'medium',
+      files: ['src/'],
+    })
+    expect(found?.insight).toContain(
+      'wrote 85% of the 40 commits to files in src/ and, as alice, gave 92% of the 12 review comments',
+    )
+    const load = findings.find((finding) => finding.title === 'carol gives 75% of the reviews')
+    expect(load?.insight).toContain('1 reviewer of 4 gave more than half of all reviews.')
+  })
+
   it('still reports review findings when the git history is too thin', async () => {
     const thin = { ...input, context: repositoryContext({ commits: { total: 2, merges: 0, authors: 1 } }) }
     const result = await createSynthesizer({ kind: 'offline' }).synthesize(thin)

@@ -4,6 +4,7 @@ import { count, list, percent, personLabel, quote } from './describe.js'
 import { findingId } from './finding-id.js'
 import type { OfflineThresholds } from './offline-thresholds.js'
 import { topLevelDirectory } from './path-kinds.js'
+import { reportablePaths } from './reportable-paths.js'
 import type { RuleResult } from './rule-result.js'
 import { takeTop } from './rule-result.js'
 
@@ -34,6 +35,11 @@ function reviewLoadFinding(stats: ReviewStats, reviews: ReviewIndex, thresholds:
     authors.length === 0
       ? ''
       : ` They review most of the work of ${list(authors.map((pair) => `${pair.author} (${count(pair.pullRequests, 'PR')})`))}.`
+  const load = stats.load
+  const spread =
+    load === undefined || load.halfBy === 0
+      ? ''
+      : ` ${count(load.halfBy, 'reviewer')} of ${load.reviewers} gave more than half of all reviews.`
   return [
     {
       id: findingId('team', 'review-load', [top.login]),
@@ -41,7 +47,7 @@ function reviewLoadFinding(stats: ReviewStats, reviews: ReviewIndex, thresholds:
       category: 'team',
       severity: share >= thresholds.highReviewLoadShare ? 'high' : 'medium',
       insight:
-        `${top.login} submitted ${top.reviews} of the ${total} reviews in this window.${pairs} Reviews queue behind one person ` +
+        `${top.login} submitted ${top.reviews} of the ${total} reviews in this window.${spread}${pairs} Reviews queue behind one person ` +
         `and what reviewers look for stays in their head: ask ${top.login} what they check, write it down, and spread ` +
         'reviews (a rota or CODEOWNERS with two names per area) so others learn the areas.',
       evidence,
@@ -106,6 +112,42 @@ function areaReviewerFindings(
   return findings
 }
 
+/** Directories one person both writes and reviews: what they know nobody else checks. */
+function siloFindings(context: RepositoryContext, thresholds: OfflineThresholds): Finding[] {
+  const reportable = reportablePaths(context)
+  return (context.silos ?? [])
+    .filter((silo) => silo.path === './' || reportable(silo.path))
+    .map((silo): Finding => {
+      const who = personLabel(silo.identity, context.people)
+      return {
+        id: findingId('team', 'silo', [silo.path, silo.identity]),
+        title: `Knowledge silo: ${who} writes and reviews ${silo.path}`,
+        category: 'team',
+        severity:
+          silo.writeShare >= thresholds.highOwnershipShare && silo.reviewShare >= thresholds.highOwnershipShare
+            ? 'medium'
+            : 'low',
+        insight:
+          `${who} wrote ${percent(silo.writeShare)} of the ${count(silo.commits, 'commit')} to files in ${silo.path} and, as ` +
+          `${silo.login}, gave ${percent(silo.reviewShare)} of the ${count(silo.comments, 'review comment')} on them. ` +
+          'What they know here is neither shared nor checked by anyone else: pair someone with them on the next change ' +
+          'and have a second reviewer for this directory.',
+        evidence: [
+          {
+            source: 'git',
+            text: `${silo.path}: ${silo.identity} wrote ${percent(silo.writeShare)} of ${count(silo.commits, 'commit')}`,
+            ref: silo.path,
+          },
+          {
+            source: 'review',
+            text: `${silo.path}: ${silo.login} gave ${percent(silo.reviewShare)} of ${count(silo.comments, 'review comment')}`,
+          },
+        ],
+        files: [silo.path],
+      }
+    })
+}
+
 /** Pull requests waiting long for a first review. */
 function waitingFinding(stats: ReviewStats, thresholds: OfflineThresholds): Finding[] {
   const { median, p90, count: timed } = stats.timeToFirstReview
@@ -144,13 +186,16 @@ export function reviewTeamFindings(
     thresholds.maxFindingsPerRule,
     'area reviewer findings',
   )
-  if (stats === undefined) return areas
+  const silos = takeTop(siloFindings(context, thresholds), thresholds.maxFindingsPerRule, 'knowledge-silo findings')
+  if (stats === undefined)
+    return { findings: [...areas.findings, ...silos.findings], notes: [...areas.notes, ...silos.notes] }
   return {
     findings: [
       ...reviewLoadFinding(stats, reviews, thresholds),
       ...waitingFinding(stats, thresholds),
       ...areas.findings,
+      ...silos.findings,
     ],
-    notes: areas.notes,
+    notes: [...areas.notes, ...silos.notes],
   }
 }
