@@ -17,8 +17,8 @@ describe('action.yml', () => {
     )
     const handed = new Map(
       [...manifest.matchAll(/^ {8}(INPUT_[A-Z_]+): \$\{\{ inputs\.([a-z-]+) \}\}$/gm)].map((match) => [
-        match[2],
-        match[1],
+        match[2] as string,
+        match[1] as string,
       ]),
     )
     expect(inputs.filter((input) => input !== 'artifact-name')).toEqual([...handed.keys()])
