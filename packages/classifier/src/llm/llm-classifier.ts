@@ -29,8 +29,14 @@ export interface LlmClassifierOptions {
   readonly batchSize?: number
   /** Requests in flight at once (`[models] concurrency`); default 8. */
   readonly concurrency?: number
-  /** Extra single-comment requests for a comment its batch did not answer validly; default 2. */
+  /**
+   * Extra requests for a comment without a valid answer; default 2. A batch answered in part asks
+   * about each comment it missed on its own; a batch not answered at all (its request failed) is
+   * asked again as a batch, after `retryPauseMs`.
+   */
   readonly singleRetries?: number
+  /** Milliseconds before a batch whose request failed is asked again; default 1000. */
+  readonly retryPauseMs?: number
   /** The provider's retries of one request on 429, 5xx and network errors, honouring retry-after; default 2. */
   readonly maxRetries?: number
   /** Milliseconds one request may take, its retries included; default 120000. */
@@ -48,6 +54,7 @@ export interface LlmClassifierSettings {
   readonly batchSize: number
   readonly concurrency: number
   readonly singleRetries: number
+  readonly retryPauseMs: number
   readonly maxRetries: number
   readonly timeoutMs: number
   readonly maxCommentChars: number
@@ -70,6 +77,7 @@ export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
     batchSize: positive(options.batchSize, 25, 'batchSize'),
     concurrency: positive(options.concurrency, 8, 'concurrency'),
     singleRetries: Math.max(0, options.singleRetries ?? 2),
+    retryPauseMs: Math.max(0, options.retryPauseMs ?? 1000),
     maxRetries: Math.max(0, options.maxRetries ?? 2),
     timeoutMs: positive(options.timeoutMs, 120_000, 'timeoutMs'),
     maxCommentChars: positive(options.maxCommentChars, 2000, 'maxCommentChars'),

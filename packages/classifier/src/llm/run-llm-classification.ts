@@ -11,6 +11,20 @@ import { parseClassifications } from './parse-classifications.js'
 import { type RenderedComment, renderComment, renderUserPrompt } from './render-comments.js'
 import { createTaskPool } from './task-pool.js'
 
+/** Resolves after `ms`, or at once when `signal` aborts (the caller then finds it aborted). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted === true) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
 // A function, not a property check, so TypeScript does not keep the value it narrowed before an await.
 const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true
 
@@ -152,8 +166,20 @@ export async function runLlmClassification(
     }
     if (store !== undefined && entries.length > 0) await store.putClassifications(entries)
 
+    // No answer at all (the provider's own retries spent): the same batch once more, after a pause in
+    // which the failures of requests sent alongside reach the circuit breaker; a batch answered in
+    // part: each comment it missed on its own.
+    const unanswered = outcome.kind === 'failure'
+    if (unanswered && fatal === undefined && batch.every((group) => group.tries <= settings.singleRetries)) {
+      pool.add(async () => {
+        await pause(settings.retryPauseMs, signal)
+        await ask(batch)
+      })
+      progress()
+      return
+    }
     for (const [group, reason] of reasons) {
-      if (fatal === undefined && group.tries <= settings.singleRetries) {
+      if (!unanswered && fatal === undefined && group.tries <= settings.singleRetries) {
         pool.add(() => ask([group]))
       } else {
         const requests = group.tries === 1 ? '1 request' : `${group.tries} requests`
