@@ -75,8 +75,12 @@ function collectSignals(context: RepositoryContext, thresholds: OfflineThreshold
     file.fixes = entry.fixes
     file.fixAfter = entry
   }
+  // Ownership counts people's commits only: a file busy mostly with bot or release commits
+  // (version bumps of package.json) is not where people's changes concentrate.
+  const counted = new Map(context.ownership.map((entry) => [entry.path, entry.commits]))
   const hot = context.hotspots
     .filter((hotspot) => reportable(hotspot.path))
+    .filter((hotspot) => (counted.get(hotspot.path) ?? hotspot.commits) * 2 > hotspot.commits)
     .slice(0, thresholds.hotspotCount)
     .filter((hotspot) => hotspot.commits >= thresholds.minHotspotCommits)
   for (const hotspot of hot) fileSignals(hotspot.path).hot = hotspot

@@ -255,6 +255,27 @@ describe('offline synthesizer', () => {
     )
   })
 
+  it('does not call a file hot when bots and releases made most of its commits', async () => {
+    const released = repositoryContext({
+      ...busy,
+      hotspots: [hotspot('package.json', 40), ...busy.hotspots],
+      ownership: [
+        {
+          path: 'package.json',
+          commits: 12,
+          mainAuthor: 'ana@acme.dev',
+          mainAuthorShare: 0.5,
+          authors: 2,
+          busFactor: 1,
+        },
+        ...busy.ownership,
+      ],
+    })
+    const titles = (await findingsOf(released)).map((finding) => finding.title)
+    expect(titles.some((title) => title.startsWith('package.json'))).toBe(false)
+    expect(titles).toContain('src/api/routes.ts: 22 commits')
+  })
+
   it('names the single owner of hot files and of a directory', async () => {
     const team = (await findingsOf(busy)).filter((finding) => finding.category === 'team')
     const bo = team.find((finding) => finding.insight.includes('Bo Chen'))
