@@ -1,11 +1,12 @@
 import type { Commit, GeneratedReason, HeadFiles, HistoryStats } from '@gitlore/core'
-import { botNames } from './automation.js'
 import { summarizeAutomation } from './automation-summary.js'
+import { canonicalIdentity } from './canonical-identity.js'
 import { capList } from './cap-list.js'
 import { computeConventions } from './conventions.js'
 import { computeCoupling } from './coupling.js'
 import { computeFixAfter } from './fix-after.js'
 import { classifyGeneratedPaths } from './generated-files.js'
+import { HistoryTally } from './history-tally.js'
 import { computeHotspots } from './hotspots.js'
 import { computeHubs } from './hubs.js'
 import { identityFacts } from './identity-facts.js'
@@ -14,7 +15,6 @@ import { mergeIdentities } from './merge-identities.js'
 import { computeOwnership } from './ownership.js'
 import { pathFacts, pathsAtHead } from './path-facts.js'
 import { computePeople } from './people.js'
-import { type PreparedCommit, prepareCommits, withIdentities } from './prepare-commits.js'
 import { findReverts } from './reverts.js'
 import { ShaIndex } from './sha-index.js'
 
@@ -65,11 +65,22 @@ export const defaultAnalyzeHistoryOptions = {
 /**
  * The repository-context statistics of a window's commits (merges included; they are counted and
  * otherwise skipped), exactly as docs/context.md defines them. Pure: the same commits and options
- * give the same result, and the input is not modified.
+ * give the same result, and the input is not modified. The same as `finishHistory` over
+ * `HistoryTally.of(commits)`.
  */
 export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHistoryOptions = {}): HistoryStats {
+  return finishHistory(HistoryTally.of(commits, options), options)
+}
+
+/**
+ * The statistics of a tallied window (see `HistoryTally`): the choices left open while tallying
+ * (identity merging, generated files, automation, caps, the window's end, HEAD's files) are made
+ * here, so a tally updated with new commits gives the same statistics as analysing every commit.
+ * `maxChangesetSize` and `extraBots` are the tally's own.
+ */
+export function finishHistory(tally: HistoryTally, options: AnalyzeHistoryOptions = {}): HistoryStats {
   const settings = {
-    maxChangesetSize: options.maxChangesetSize ?? defaultAnalyzeHistoryOptions.maxChangesetSize,
+    maxChangesetSize: tally.maxChangesetSize,
     minSharedCommits: options.minSharedCommits ?? defaultAnalyzeHistoryOptions.minSharedCommits,
     fixWindowDays: options.fixWindowDays ?? defaultAnalyzeHistoryOptions.fixWindowDays,
     top: options.top ?? defaultAnalyzeHistoryOptions.top,
@@ -81,38 +92,40 @@ export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHisto
   }
   const top = settings.top
 
-  const raw = prepareCommits(commits, botNames(options.extraBots))
   const merged = settings.mergeIdentities
-    ? mergeIdentities(identityFacts(raw.commits), options.identityLogins)
+    ? mergeIdentities(identityFacts(tally), options.identityLogins)
     : { canonical: new Map<string, string>(), merges: [] }
-  const history = withIdentities(raw, merged.canonical)
+  const canonical = canonicalIdentity(merged.canonical)
 
-  const hotspots = computeHotspots(history.commits)
+  const hotspots = computeHotspots(tally, canonical)
   const generated = classifyGeneratedPaths(
     hotspots.map((hotspot) => hotspot.path),
     options.headFiles,
   )
   const leftOut = settings.includeGenerated ? () => false : (path: string) => generated.has(path)
-  const counts = settings.includeAutomation ? () => true : (commit: PreparedCommit) => !commit.bot && !commit.release
-  const atHead = pathsAtHead(history.commits, options.headFiles)
+  const atHead = pathsAtHead(tally, options.headFiles)
 
-  const coupling = computeCoupling(history.commits, settings)
+  const coupling = computeCoupling(tally, settings)
   const hubs = computeHubs(coupling, leftOut)
-  const fixAfter = computeFixAfter(history.commits, settings.fixWindowDays)
-  const people = computePeople(history.commits)
-  const asOf = options.until ?? latestAuthorDate(history.commits)
-  const knowledgeLoss = computeKnowledgeLoss(history.commits.filter(counts), {
+  const fixAfter = computeFixAfter(tally, settings.fixWindowDays)
+  const people = computePeople(tally, canonical)
+  const asOf = options.until ?? latestAuthorDate(tally)
+  const knowledgeLoss = computeKnowledgeLoss(tally, canonical, {
     inactiveDays: settings.inactiveDays,
     asOf: Date.parse(asOf),
     counts: (path) => atHead(path) && !leftOut(path),
+    includeAutomation: settings.includeAutomation,
   })
   const lists = {
     hotspots: capList(hotspots, top),
     coupling: capList(coupling, top),
     hubs: capList(hubs, top),
-    reverts: findReverts(history.commits, new ShaIndex(options.historyShas ?? commits.map((commit) => commit.sha))),
+    reverts: findReverts(tally, new ShaIndex(options.historyShas ?? tally.windowShas)),
     fixAfter: capList(fixAfter, top),
-    ownership: computeOwnership(history.commits, hotspots, { counts, leftOut }),
+    ownership: computeOwnership(tally, hotspots, canonical, {
+      includeAutomation: settings.includeAutomation,
+      leftOut,
+    }),
     knowledgeLoss: {
       inactiveDays: knowledgeLoss.inactiveDays,
       asOf,
@@ -125,22 +138,22 @@ export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHisto
   for (const reason of generated.values()) byReason[reason] = (byReason[reason] ?? 0) + 1
   return {
     commits: {
-      total: history.commits.length,
-      merges: history.merges,
-      authors: new Set(history.commits.map((commit) => commit.identity)).size,
-      ...unknownLineCounts(history.commits),
+      total: tally.commits,
+      merges: tally.merges,
+      authors: people.length,
+      ...(tally.unknownLineCounts > 0 ? { unknownLineCounts: tally.unknownLineCounts } : {}),
     },
     hotspots: lists.hotspots,
     coupling: lists.coupling,
     hubs: lists.hubs,
     reverts: lists.reverts,
     fixAfter: lists.fixAfter,
-    conventions: computeConventions(history.commits),
+    conventions: computeConventions(tally),
     ownership: lists.ownership,
     people: capList(people, top),
     files: pathFacts(lists, atHead, generated),
     generated: { files: generated.size, byReason },
-    automation: summarizeAutomation(history.commits, people),
+    automation: summarizeAutomation(tally, people),
     identities: merged.merges,
     knowledgeLoss: lists.knowledgeLoss,
     totals: {
@@ -155,16 +168,7 @@ export function analyzeHistory(commits: readonly Commit[], options: AnalyzeHisto
   }
 }
 
-/** `{ unknownLineCounts }` when some file events have unknown line counts (missing blobs), else nothing. */
-function unknownLineCounts(commits: readonly PreparedCommit[]): { unknownLineCounts?: number } {
-  let unknown = 0
-  for (const { commit } of commits) for (const file of commit.files) if (file.linesUnknown === true) unknown++
-  return unknown > 0 ? { unknownLineCounts: unknown } : {}
-}
-
-/** The latest author date among the commits (ISO 8601 as given); the epoch for none. */
-function latestAuthorDate(commits: readonly PreparedCommit[]): string {
-  let latest: PreparedCommit | undefined
-  for (const commit of commits) if (latest === undefined || commit.time > latest.time) latest = commit
-  return latest === undefined ? new Date(0).toISOString() : new Date(latest.time).toISOString()
+/** The latest author date among the commits (ISO 8601); the epoch for none. */
+function latestAuthorDate(tally: HistoryTally): string {
+  return new Date(tally.commits === 0 ? 0 : tally.latestTime).toISOString()
 }

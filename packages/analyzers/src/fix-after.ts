@@ -1,6 +1,6 @@
 import type { FixAfter, FixExample } from '@gitlore/core'
 import { compareText } from './compare-text.js'
-import type { PreparedCommit } from './prepare-commits.js'
+import type { HistoryTally } from './history-tally.js'
 
 /** Subjects of fix commits. */
 export const fixSubjectPattern = /\b(fix|fixes|fixed|hotfix|bug)\b/i
@@ -11,14 +11,13 @@ const examplesPerPath = 3
 
 interface Touch {
   readonly time: number
-  /** Position in the input (log order). */
-  readonly order: number
-  readonly sha: string
+  /** Larger is earlier in log order. */
+  readonly seq: number
 }
 
 interface CountedFix extends FixExample {
   readonly time: number
-  readonly order: number
+  readonly seq: number
 }
 
 /**
@@ -28,39 +27,38 @@ interface CountedFix extends FixExample {
  * change each followed: the latest touch in that range (ties: the first in log order). Sorted by
  * fixes desc, path asc; paths without fixes are left out.
  */
-export function computeFixAfter(commits: readonly PreparedCommit[], windowDays: number): FixAfter[] {
-  const touches = new Map<string, Touch[]>()
-  commits.forEach(({ commit, time, paths }, order) => {
-    for (const path of paths) {
-      const list = touches.get(path)
-      if (list === undefined) touches.set(path, [{ time, order, sha: commit.sha }])
-      else list.push({ time, order, sha: commit.sha })
+export function computeFixAfter(tally: HistoryTally, windowDays: number): FixAfter[] {
+  // Time ascending; at one instant the first in log order (largest seq) comes last, so it is "the latest before".
+  const sorted = new Map<string, readonly Touch[]>()
+  const touchesOf = (path: string): readonly Touch[] => {
+    let list = sorted.get(path)
+    if (list === undefined) {
+      list = [...(tally.touches.get(path) ?? [])].sort((x, y) => x.time - y.time || x.seq - y.seq)
+      sorted.set(path, list)
     }
-  })
-  // Time ascending; at one instant the first in log order comes last, so it is "the latest before".
-  for (const list of touches.values()) list.sort((x, y) => x.time - y.time || y.order - x.order)
+    return list
+  }
   const window = windowDays * dayMilliseconds
   const fixes = new Map<string, CountedFix[]>()
-  commits.forEach(({ commit, time, paths }, order) => {
-    if (!fixSubjectPattern.test(commit.subject)) return
+  for (const { seq, time, paths } of tally.fixes) {
     for (const path of paths) {
-      const list = touches.get(path) as Touch[]
+      const list = touchesOf(path)
       // The fix itself sits at `time`, outside the half-open window.
       const before = list[firstAtOrAfter(list, time) - 1]
       if (before === undefined || before.time < time - window) continue
-      const counted = { fix: commit.sha, before: before.sha, time, order }
+      const counted = { fix: tally.shas[seq] as string, before: tally.shas[before.seq] as string, time, seq }
       const found = fixes.get(path)
       if (found === undefined) fixes.set(path, [counted])
       else found.push(counted)
     }
-  })
+  }
   return [...fixes]
     .map(
       ([path, counted]): FixAfter => ({
         path,
         fixes: counted.length,
         examples: [...counted]
-          .sort((x, y) => y.time - x.time || x.order - y.order)
+          .sort((x, y) => y.time - x.time || y.seq - x.seq)
           .slice(0, examplesPerPath)
           .map(({ fix, before }) => ({ fix, before })),
       }),

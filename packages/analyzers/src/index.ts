@@ -1,10 +1,17 @@
-export { type AnalyzeHistoryOptions, analyzeHistory, defaultAnalyzeHistoryOptions } from './analyze-history.js'
+export {
+  type AnalyzeHistoryOptions,
+  analyzeHistory,
+  defaultAnalyzeHistoryOptions,
+  finishHistory,
+} from './analyze-history.js'
 export { type AnalyzeReviewsOptions, analyzeReviews } from './analyze-reviews.js'
 export { botNames } from './automation.js'
 export { buildContext, historyStatsVersion } from './build-context.js'
 export { summarizeDurations } from './duration-summary.js'
 export { classifyGeneratedPaths } from './generated-files.js'
 export { githubIdentityLogins, githubLoginIdentities, noreplyLogin } from './github-login-identities.js'
+export { HistoryTally, type TallyOptions } from './history-tally.js'
+export { historyTallyVersion, loadTally, type StoredTally, storeTally } from './history-tally-json.js'
 export { authorIdentity } from './identity.js'
 export { mergeReviewPeople, type ReviewedPersonStats, type ReviewedRepositoryContext } from './merge-review-people.js'
 export { type ReviewActivity, reviewActivity } from './reviewer-activity.js'

@@ -1,7 +1,8 @@
 import type { KnowledgeLoss, KnowledgeLossAuthor, KnowledgeLossPath } from '@gitlore/core'
+import type { CanonicalIdentity } from './canonical-identity.js'
 import { compareText } from './compare-text.js'
-import { ownershipOf } from './ownership.js'
-import type { PreparedCommit } from './prepare-commits.js'
+import type { HistoryTally, Stamp } from './history-tally.js'
+import { ownershipOf, pathCounts } from './ownership.js'
 import { share } from './round-ratio.js'
 
 const dayMilliseconds = 86_400_000
@@ -12,6 +13,8 @@ export interface KnowledgeLossOptions {
   readonly asOf: number
   /** Files that count: those at HEAD, not generated (unless included). */
   readonly counts: (path: string) => boolean
+  /** Count automation (bot and release commits) too; by default it is left out. */
+  readonly includeAutomation: boolean
 }
 
 /**
@@ -21,20 +24,26 @@ export interface KnowledgeLossOptions {
  * Sorted by commits desc, path asc. The returned `asOf` is left for the caller to fill in.
  */
 export function computeKnowledgeLoss(
-  commits: readonly PreparedCommit[],
+  tally: HistoryTally,
+  canonical: CanonicalIdentity,
   options: KnowledgeLossOptions,
 ): Omit<KnowledgeLoss, 'asOf'> {
-  const latest = new Map<string, { time: number; authoredAt: string }>()
-  const byPath = new Map<string, Map<string, number>>()
-  for (const { commit, identity, time, paths } of commits) {
+  // Each person's latest counted commit (ties: the first in log order, the largest seq).
+  const latest = new Map<string, Stamp>()
+  for (const [raw, counts] of tally.identities) {
+    const last = options.includeAutomation ? counts.latest : counts.countedLatest
+    if (last === null) continue
+    const identity = canonical(raw)
     const known = latest.get(identity)
-    if (known === undefined || time > known.time) latest.set(identity, { time, authoredAt: commit.authoredAt })
-    for (const path of paths) {
-      if (!options.counts(path)) continue
-      let counts = byPath.get(path)
-      if (counts === undefined) byPath.set(path, (counts = new Map()))
-      counts.set(identity, (counts.get(identity) ?? 0) + 1)
+    if (known === undefined || last.time > known.time || (last.time === known.time && last.seq > known.seq)) {
+      latest.set(identity, last)
     }
+  }
+  const byPath = new Map<string, Map<string, number>>()
+  for (const [path, counts] of tally.paths) {
+    if (!options.counts(path)) continue
+    const authors = pathCounts(counts.authors, canonical, options.includeAutomation)
+    if (authors.size > 0) byPath.set(path, authors)
   }
   const cutoff = options.asOf - options.inactiveDays * dayMilliseconds
   const inactive = new Set([...latest].filter(([, last]) => last.time < cutoff).map(([identity]) => identity))

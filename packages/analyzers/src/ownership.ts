@@ -1,6 +1,7 @@
 import type { Hotspot, Ownership } from '@gitlore/core'
+import type { CanonicalIdentity } from './canonical-identity.js'
 import { compareText } from './compare-text.js'
-import type { PreparedCommit } from './prepare-commits.js'
+import type { HistoryTally } from './history-tally.js'
 import { share } from './round-ratio.js'
 
 /** How many of the top hotspots get an ownership entry. */
@@ -8,10 +9,31 @@ export const ownedHotspots = 20
 
 /** Which commits and files ownership counts. */
 export interface OwnershipFilter {
-  /** Commits ownership counts (default: all); automation is left out by default. */
-  readonly counts: (commit: PreparedCommit) => boolean
+  /** Count automation (bot and release commits) too; by default it is left out. */
+  readonly includeAutomation: boolean
   /** Files ownership leaves out (default: none); generated and vendored files by default. */
   readonly leftOut: (path: string) => boolean
+}
+
+/** A path author's commits as ownership counts them: all, or those that are not automation. */
+export function countedCommits(entry: readonly [number, number], includeAutomation: boolean): number {
+  return includeAutomation ? entry[0] : entry[1]
+}
+
+/** Commits per person (identities merged) on a path, over the commits counted; people without any are absent. */
+export function pathCounts(
+  authors: ReadonlyMap<string, readonly [number, number]>,
+  canonical: CanonicalIdentity,
+  includeAutomation: boolean,
+): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const [raw, entry] of authors) {
+    const count = countedCommits(entry, includeAutomation)
+    if (count === 0) continue
+    const identity = canonical(raw)
+    counts.set(identity, (counts.get(identity) ?? 0) + count)
+  }
+  return counts
 }
 
 /**
@@ -19,40 +41,34 @@ export interface OwnershipFilter {
  * commit, then of every top-level directory (the first path segment plus `/`; files at the root
  * belong to none) with a counted commit touching a file under it that is not left out, directories
  * sorted by commits desc, path asc. A directory's commits are the distinct counted commits touching
- * any such file under it. `hotspots` must be the full sorted hotspot list of the same commits.
+ * any such file under it. `hotspots` must be the full sorted hotspot list of the same tally.
  */
 export function computeOwnership(
-  commits: readonly PreparedCommit[],
+  tally: HistoryTally,
   hotspots: readonly Hotspot[],
-  filter: OwnershipFilter = { counts: () => true, leftOut: () => false },
+  canonical: CanonicalIdentity,
+  filter: OwnershipFilter = { includeAutomation: false, leftOut: () => false },
 ): Ownership[] {
-  const counted = commits.filter(filter.counts)
-  const touched = new Set(counted.flatMap((commit) => commit.paths))
-  const fileCounts = new Map<string, Map<string, number>>(
-    hotspots
-      .filter((hotspot) => touched.has(hotspot.path) && !filter.leftOut(hotspot.path))
-      .slice(0, ownedHotspots)
-      .map((hotspot) => [hotspot.path, new Map()]),
-  )
-  const directoryCounts = new Map<string, Map<string, number>>()
-  for (const { identity, paths } of counted) {
-    const directories = new Set<string>()
-    for (const path of paths) {
-      const counts = fileCounts.get(path)
-      if (counts !== undefined) increment(counts, identity)
-      const slash = path.indexOf('/')
-      if (slash !== -1 && !filter.leftOut(path)) directories.add(path.slice(0, slash + 1))
-    }
-    for (const directory of directories) {
-      let counts = directoryCounts.get(directory)
-      if (counts === undefined) directoryCounts.set(directory, (counts = new Map()))
-      increment(counts, identity)
-    }
+  const { includeAutomation, leftOut } = filter
+  const files: Ownership[] = []
+  for (const { path } of hotspots) {
+    if (files.length === ownedHotspots) break
+    if (leftOut(path)) continue
+    const counts = pathCounts(tally.paths.get(path)?.authors ?? new Map(), canonical, includeAutomation)
+    if (counts.size > 0) files.push(ownershipOf(path, counts))
   }
-  const files = [...fileCounts].map(([path, counts]) => ownershipOf(path, counts))
-  const directories = [...directoryCounts]
-    .map(([path, counts]) => ownershipOf(path, counts))
-    .sort((x, y) => y.commits - x.commits || compareText(x.path, y.path))
+  const directories: Ownership[] = []
+  for (const [directory, events] of tally.directories) {
+    const counts = new Map<string, number>()
+    for (const event of events) {
+      if (!includeAutomation && !event.counted) continue
+      if (!event.paths.some((path) => !leftOut(path))) continue
+      const identity = canonical(event.identity)
+      counts.set(identity, (counts.get(identity) ?? 0) + 1)
+    }
+    if (counts.size > 0) directories.push(ownershipOf(directory, counts))
+  }
+  directories.sort((x, y) => y.commits - x.commits || compareText(x.path, y.path))
   return [...files, ...directories]
 }
 
@@ -79,10 +95,6 @@ export function ownershipOf(path: string, counts: ReadonlyMap<string, number>): 
     authors: ranked.length,
     busFactor,
   }
-}
-
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1)
 }
 
 function sum(counts: ReadonlyMap<string, number>): number {

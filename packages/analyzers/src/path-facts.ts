@@ -1,17 +1,14 @@
 import type { GeneratedReason, HeadFiles, HistoryStats, PathFacts } from '@gitlore/core'
 import { compareText } from './compare-text.js'
-import type { PreparedCommit } from './prepare-commits.js'
+import type { HistoryTally } from './history-tally.js'
 
 /**
  * Whether each path exists at HEAD: from the tree at HEAD when it was read, else from the window
  * (the path's latest change, by author time and then log order, did not delete it). A top-level
  * directory (`src/`) exists when a file under it does.
  */
-export function pathsAtHead(
-  commits: readonly PreparedCommit[],
-  head: HeadFiles | undefined,
-): (path: string) => boolean {
-  const files = head === undefined ? filesFromHistory(commits) : new Set(head.paths)
+export function pathsAtHead(tally: HistoryTally, head: HeadFiles | undefined): (path: string) => boolean {
+  const files = head === undefined ? filesFromHistory(tally) : new Set(head.paths)
   const directories = new Set<string>()
   for (const path of files) {
     const slash = path.indexOf('/')
@@ -21,15 +18,8 @@ export function pathsAtHead(
 }
 
 /** The paths the window leaves in place: touched, and not deleted by their latest change. */
-function filesFromHistory(commits: readonly PreparedCommit[]): Set<string> {
-  const latest = new Map<string, { time: number; deleted: boolean }>()
-  for (const { commit, time } of commits) {
-    for (const file of commit.files) {
-      const known = latest.get(file.path)
-      if (known === undefined || time > known.time) latest.set(file.path, { time, deleted: file.status === 'deleted' })
-    }
-  }
-  return new Set([...latest].filter(([, change]) => !change.deleted).map(([path]) => path))
+function filesFromHistory(tally: HistoryTally): Set<string> {
+  return new Set([...tally.paths].filter(([, counts]) => !counts.change.deleted).map(([path]) => path))
 }
 
 type NamedLists = Pick<HistoryStats, 'hotspots' | 'coupling' | 'hubs' | 'reverts' | 'fixAfter' | 'ownership'> & {

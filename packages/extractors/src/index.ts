@@ -1,7 +1,7 @@
 export type { CliBackendOptions } from './git/cli-backend.js'
 export { createCliBackend } from './git/cli-backend.js'
-export type { ExtractGitHistoryOptions, HistoryPlan, HistoryProgress } from './git/extract-git-history.js'
-export { extractGitHistory, planGitHistory } from './git/extract-git-history.js'
+export type { ExtractGitHistoryOptions, HistoryPart, HistoryPlan, HistoryProgress } from './git/extract-git-history.js'
+export { extractGitHistory, historyWarnings, planGitHistory } from './git/extract-git-history.js'
 export { findRepositoryRoot } from './git/find-repository-root.js'
 export type {
   CommitSummary,

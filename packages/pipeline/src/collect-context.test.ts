@@ -1,6 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildHistoryFixture, buildPartialCloneFixture, git, gitWithInput } from '@gitlore/fixtures'
+import { createCache, type GitloreCache } from '@gitlore/cache'
+import {
+  buildHistoryFixture,
+  buildPartialCloneFixture,
+  buildSyntheticRepository,
+  git,
+  gitWithInput,
+} from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { collectContext } from './collect-context.js'
 import type { PipelineEvent } from './pipeline-event.js'
@@ -98,6 +105,43 @@ describe('collectContext', () => {
     })
     expect(whole.context.warnings).toEqual([])
     expect({ ...whole.context, repo: null }).toEqual({ ...reference.context, repo: null })
+  })
+
+  it('after new commits on top of a stored window, reads only the new commits and updates the statistics', async () => {
+    const dir = await buildSyntheticRepository({ commits: 120, files: 20, seed: 4 })
+    const cache = await createCache({ path: join(dir, '.gitlore', 'cache.db') })
+    const asked: string[][] = []
+    const watched: GitloreCache = {
+      ...cache,
+      getCommits: async (shas) => {
+        asked.push([...shas])
+        return cache.getCommits(shas)
+      },
+    }
+    const options = { dir, since: 'all', until: '2100-01-01', gitOnly: true, env, writeContext: false }
+    await collectContext({ ...options, cache: watched })
+    const commit = async (serial: number) => {
+      await writeFile(join(dir, `new-${serial}.txt`), `line ${serial}\n`)
+      await git(dir, ['add', '.'])
+      await git(dir, ['commit', '--quiet', '-m', `fix: add file ${serial}`], {
+        GIT_AUTHOR_NAME: 'New Person',
+        GIT_AUTHOR_EMAIL: 'new@example.com',
+        GIT_AUTHOR_DATE: `2030-01-0${serial}T10:00:00Z`,
+        GIT_COMMITTER_NAME: 'New Person',
+        GIT_COMMITTER_EMAIL: 'new@example.com',
+        GIT_COMMITTER_DATE: `2030-01-0${serial}T10:00:00Z`,
+      })
+      return (await git(dir, ['rev-parse', 'HEAD'])).trim()
+    }
+    const first = await commit(1)
+    const second = await commit(2)
+    asked.length = 0
+    const updated = await collectContext({ ...options, cache: watched })
+    expect(asked).toEqual([[second, first]])
+    const fresh = await collectContext({ ...options, cache: false })
+    expect(updated.context).toEqual(fresh.context)
+    expect(updated.context.people.find((person) => person.identity === 'new@example.com')?.commits).toBe(2)
+    await cache.close()
   })
 
   it('without a GitHub remote: review data is not applicable, not missing, and the context says why', async () => {

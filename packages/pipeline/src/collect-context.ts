@@ -31,6 +31,7 @@ import type { RepositoryOptions, RunControlOptions } from './repository-options.
 import { resolveRepository } from './resolve-repository.js'
 import { stageLines } from './stage-lines.js'
 import { checkStateDirectory, prepareStateDirectory } from './state-directory.js'
+import { tallyWindow } from './tally-window.js'
 
 /** What `collectContext` reads and from where. */
 export interface CollectContextOptions extends RepositoryOptions, RunControlOptions {
@@ -107,7 +108,7 @@ export async function gatherContext(
   const signal = options.signal ?? new AbortController().signal
   const [
     { planGitHistory },
-    { analyzeHistory, botNames, buildContext, computeSilos, historyStatsVersion, mergeReviewPeople },
+    { botNames, buildContext, computeSilos, finishHistory, historyStatsVersion, mergeReviewPeople },
   ] = await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
   const { root, config, warning } = await resolveRepository(options, windowOverrides(options))
   hooks.onRepository?.(root, config)
@@ -201,19 +202,20 @@ export async function gatherContext(
     })
     let analysed = (await cache?.getResult('history-stats', statsKey)) as StoredAnalysis | null | undefined
     if (analysed === null || analysed === undefined) {
-      const history = await readHistory()
+      // The window's tally: stored, or a stored one with the new commits on top, or every commit read.
+      const tallied = await tallyWindow({ plan, store: cache, options: analysisOptions, readHistory })
       const headFiles = await readHeadFilesOrWarn(root, signal, emit)
       analysed = {
-        stats: analyzeHistory(history.commits, {
+        stats: finishHistory(tallied.tally, {
           ...analysisOptions,
           historyShas: plan.reachable,
           identityLogins,
           ...(headFiles === null ? {} : { headFiles }),
         }),
-        warnings: headFiles === null ? [...history.warnings, headFilesWarning] : history.warnings,
+        warnings: headFiles === null ? [...tallied.warnings, headFilesWarning] : tallied.warnings,
       }
       // Objects missing now may be fetched later: statistics with unknown counts are not kept.
-      if (history.incomplete !== true) await cache?.putResult('history-stats', statsKey, analysed)
+      if (tallied.complete) await cache?.putResult('history-stats', statsKey, analysed)
     }
     const statsMs = Date.now() - statsStarted
     emit({

@@ -107,6 +107,8 @@ export interface HistoryPlan {
   readonly replacements: readonly string[]
   /** Reads the planned commits (from the commit store where it has them) into a `GitHistory`. */
   read(): Promise<GitHistory>
+  /** Reads some of the planned commits (from the commit store where it has them), in the order given. */
+  readPart(shas: readonly string[]): Promise<HistoryPart>
 }
 
 /**
@@ -132,6 +134,7 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
       shallowBoundary: 0,
       replacements: state.replacements,
       read: async () => emptyHistory(state.info, window),
+      readPart: async () => ({ commits: [], skippedSubmoduleEntries: 0, missingObjectWarnings: [] }),
     }
   }
   // Replace refs change what a commit's parents (so the listing) and its content are.
@@ -149,7 +152,7 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
   const keep = inWindow(window)
   const bySha = new Map(listed.map((commit) => [commit.sha, commit]))
   const shas = gitLogOrder(head, listed).filter((sha) => !boundary.has(sha) && keep(bySha.get(sha) as CommitSummary))
-  const plan: Omit<HistoryPlan, 'read'> = {
+  const plan: Omit<HistoryPlan, 'read' | 'readPart'> = {
     repository: state.info,
     window,
     shas,
@@ -159,7 +162,12 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
     replacements: state.replacements,
   }
   const store = commitStore === undefined || replaced === '' ? commitStore : replacedCommitStore(commitStore, replaced)
-  return { ...plan, read: () => readPlannedHistory(plan, backend, { commitStore: store, onProgress, signal }) }
+  const reading = { commitStore: store, onProgress, signal }
+  return {
+    ...plan,
+    read: () => readPlannedHistory(plan, backend, reading),
+    readPart: (part) => readPart(plan, part, backend, reading),
+  }
 }
 
 /**
@@ -178,12 +186,60 @@ function emptyHistory(repository: GitHistory['repository'], window: TimeWindow):
   return { repository, window, commits: [], warnings: [], shallow: false, skippedSubmoduleEntries: 0 }
 }
 
+/** Some of a plan's commits, read: what `HistoryPlan.readPart` gives. */
+export interface HistoryPart {
+  /** The commits asked for, in the order asked, with `.mailmap` applied. */
+  readonly commits: readonly Commit[]
+  /** Submodule (gitlink) entries skipped in them. */
+  readonly skippedSubmoduleEntries: number
+  /** What objects they lacked (see `missingObjectWarnings`); empty when none. */
+  readonly missingObjectWarnings: readonly string[]
+}
+
+/** The warnings of a window's history: its shallow boundary, skipped submodule entries, missing objects. */
+export function historyWarnings(history: {
+  readonly shallowBoundary: number
+  readonly skippedSubmoduleEntries: number
+  readonly missingObjectWarnings: readonly string[]
+}): string[] {
+  const warnings: string[] = []
+  if (history.shallowBoundary > 0) {
+    warnings.push(
+      `shallow clone: history stops at ${history.shallowBoundary} boundary commit(s); run \`git fetch --unshallow\` for the full history`,
+    )
+  }
+  if (history.skippedSubmoduleEntries > 0) {
+    warnings.push(
+      `skipped ${history.skippedSubmoduleEntries} submodule (gitlink) entries: their contents are not analysed`,
+    )
+  }
+  return [...warnings, ...history.missingObjectWarnings]
+}
+
 async function readPlannedHistory(
-  plan: Omit<HistoryPlan, 'read'>,
+  plan: Omit<HistoryPlan, 'read' | 'readPart'>,
+  backend: GitBackend,
+  options: Pick<ExtractGitHistoryOptions, 'commitStore' | 'onProgress' | 'signal'>,
+): Promise<GitHistory> {
+  const part = await readPart(plan, plan.shas, backend, options)
+  const missingObjects = part.missingObjectWarnings
+  return {
+    repository: plan.repository,
+    window: plan.window,
+    commits: part.commits,
+    warnings: historyWarnings({ ...part, shallowBoundary: plan.shallowBoundary }),
+    shallow: plan.shallowBoundary > 0,
+    skippedSubmoduleEntries: part.skippedSubmoduleEntries,
+    ...(missingObjects.length > 0 ? { incomplete: true } : {}),
+  }
+}
+
+async function readPart(
+  plan: Pick<HistoryPlan, 'mailmap'>,
+  shas: readonly string[],
   backend: GitBackend,
   { commitStore, onProgress, signal }: Pick<ExtractGitHistoryOptions, 'commitStore' | 'onProgress' | 'signal'>,
-): Promise<GitHistory> {
-  const { shas } = plan
+): Promise<HistoryPart> {
   const commits = await knownCommits(commitStore, shas)
   const missing = shas.filter((sha) => !commits.has(sha))
   let unsaved: RawCommit[] = []
@@ -204,25 +260,9 @@ async function readPlannedHistory(
 
   const mailmap = parseMailmap(plan.mailmap ?? '')
   const raw = shas.map((sha) => commits.get(sha) as RawCommit)
-  const skippedSubmoduleEntries = raw.reduce((sum, commit) => sum + commit.submoduleEntries, 0)
-  const warnings: string[] = []
-  if (plan.shallowBoundary > 0) {
-    warnings.push(
-      `shallow clone: history stops at ${plan.shallowBoundary} boundary commit(s); run \`git fetch --unshallow\` for the full history`,
-    )
-  }
-  if (skippedSubmoduleEntries > 0) {
-    warnings.push(`skipped ${skippedSubmoduleEntries} submodule (gitlink) entries: their contents are not analysed`)
-  }
-  const missingObjects = missingObjectWarnings(raw)
-  warnings.push(...missingObjects)
   return {
-    repository: plan.repository,
-    window: plan.window,
     commits: raw.map((commit) => withMailmap(commit, mailmap)),
-    warnings,
-    shallow: plan.shallowBoundary > 0,
-    skippedSubmoduleEntries,
-    ...(missingObjects.length > 0 ? { incomplete: true } : {}),
+    skippedSubmoduleEntries: raw.reduce((sum, commit) => sum + commit.submoduleEntries, 0),
+    missingObjectWarnings: missingObjectWarnings(raw),
   }
 }
