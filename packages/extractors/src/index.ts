@@ -9,6 +9,7 @@ export type {
   GitBackend,
   GitBackendCallOptions,
   GitBackendKind,
+  ListCommitsOptions,
   RepositoryState,
 } from './git/git-backend.js'
 export { createGitBackend } from './git/git-backend.js'

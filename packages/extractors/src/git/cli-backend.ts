@@ -6,7 +6,13 @@ import { listReplaceRefs } from './cli/replace-refs.js'
 import { runGit, streamGit } from './cli/run-git.js'
 import { summarizeStderr } from './cli/stderr-summary.js'
 import { decodeLossy } from './decode.js'
-import type { CommitSummary, GitBackend, GitBackendCallOptions, RepositoryState } from './git-backend.js'
+import type {
+  CommitSummary,
+  GitBackend,
+  GitBackendCallOptions,
+  ListCommitsOptions,
+  RepositoryState,
+} from './git-backend.js'
 import { describeRemote } from './remote.js'
 import { assertDirectory, readShallowCommits, readWorkTreeMailmap } from './repository-files.js'
 
@@ -67,7 +73,7 @@ export function createCliBackend(options: CliBackendOptions): GitBackend {
       }
     },
 
-    async listCommits({ signal }: GitBackendCallOptions = {}): Promise<readonly CommitSummary[]> {
+    async listCommits({ signal, known }: ListCommitsOptions = {}): Promise<readonly CommitSummary[]> {
       const { cwd } = await locate(signal)
       const head = await runGit({
         cwd,
@@ -79,7 +85,12 @@ export function createCliBackend(options: CliBackendOptions): GitBackend {
       const commits: CommitSummary[] = []
       const tokenizer = new NulTokenizer()
       let fields: string[] = []
-      const stream = streamGit({ cwd, args: ['log', '-z', '--format=%H%x00%at%x00%ct%x00%P', 'HEAD', '--'], signal })
+      const since = known === undefined ? [] : ['--not', known.head]
+      const stream = streamGit({
+        cwd,
+        args: ['log', '-z', '--format=%H%x00%at%x00%ct%x00%P', 'HEAD', ...since, '--'],
+        signal,
+      })
       for await (const chunk of stream) {
         for (const token of tokenizer.push(chunk)) {
           fields.push(token.toString('latin1'))

@@ -25,18 +25,21 @@ import { RecordingStore } from './test-support/recording-store.js'
 
 const everything = { since: 'all', until: '2100-01-01T00:00:00Z' }
 
-/** Wraps a backend and records the shas whose diffs it was asked to read, and how often it listed. */
-function spyOn(backend: GitBackend): { backend: GitBackend; read: string[]; listings: number } {
+/** Wraps a backend and records the shas whose diffs it was asked to read, and how often (and how many commits) it listed. */
+function spyOn(backend: GitBackend): { backend: GitBackend; read: string[]; listings: number; listed: number[] } {
   const read: string[] = []
   const spy = {
     read,
     listings: 0,
+    listed: [] as number[],
     backend: {
       kind: backend.kind,
       readRepository: (options) => backend.readRepository(options),
-      listCommits: (options) => {
+      listCommits: async (options) => {
         spy.listings++
-        return backend.listCommits(options)
+        const listed = await backend.listCommits(options)
+        spy.listed.push(listed.length)
+        return listed
       },
       readCommits: (shas, options) => {
         read.push(...shas)
@@ -122,9 +125,29 @@ describe.each<GitBackendKind>(['cli', 'isomorphic'])('extractGitHistory with the
     })
     const third = spyOn(createGitBackend({ dir, kind }))
     const moved = await extractGitHistory({ dir, ...everything, backend: third.backend, listingStore: listings })
-    expect(third.listings).toBe(1)
+    // Only the new commit is walked: the rest comes from the listing made before.
+    expect(third.listed).toEqual([1])
     expect(moved.commits).toHaveLength(cold.commits.length + 1)
-    expect(new Set(listings.keys).size).toBe(2)
+    expect(moved).toEqual(await extractGitHistory({ dir, ...everything, backend: kind }))
+    expect(new Set(listings.keys).size).toBe(3)
+  })
+
+  it('lists anew when HEAD moves to a history that does not contain the one listed before', async () => {
+    const listings = listingStore()
+    const dir = await buildSyntheticRepository({ commits: 30, files: 8, seed: 6 })
+    await extractGitHistory({ dir, ...everything, backend: kind, listingStore: listings })
+    // Rewrite history: HEAD goes back three commits and gets a new one, so the old tip is unreachable.
+    await git(dir, ['reset', '--quiet', '--hard', 'HEAD~3'])
+    await git(dir, ['commit', '--allow-empty', '--quiet', '-m', 'Rewritten'], {
+      GIT_AUTHOR_NAME: 'A',
+      GIT_AUTHOR_EMAIL: 'a@example.com',
+      GIT_COMMITTER_NAME: 'A',
+      GIT_COMMITTER_EMAIL: 'a@example.com',
+    })
+    const rewritten = await extractGitHistory({ dir, ...everything, backend: kind, listingStore: listings })
+    const fresh = await extractGitHistory({ dir, ...everything, backend: kind })
+    expect(rewritten).toEqual(fresh)
+    expect(rewritten.commits).toHaveLength(28)
   })
 
   it('reads only the commits the store does not hold', async () => {

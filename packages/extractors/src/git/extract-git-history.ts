@@ -139,19 +139,31 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
   }
   // Replace refs change what a commit's parents (so the listing) and its content are.
   const replaced = state.replacements.length === 0 ? '' : `:${sha256(state.replacements.join('\n'))}`
-  const listingKey = `${head}:${sha256([...state.shallowCommits].sort().join(','))}${replaced}`
-  let listed = (await listingStore?.getListing(listingKey)) ?? null
+  const scope = `${sha256([...state.shallowCommits].sort().join(','))}${replaced}`
+  // Listings are stored in git log order, so a run on the same HEAD need not replay the walk.
+  const listingKey = (tip: string) => `${tip}:${scope}:ordered`
+  let listed = (await listingStore?.getListing(listingKey(head))) ?? null
   if (listed === null) {
     onProgress?.({ phase: 'listing', done: 0 })
-    listed = await backend.listCommits({ signal })
-    await listingStore?.putListing(listingKey, listed)
+    const { added, latest } = await listFromLatest(backend, listingStore, listingKey, `latest:${scope}`, head, signal)
+    if (latest !== null && isChainOnto(added, latest[0]?.sha)) {
+      // New commits in a line on top of the last listing: git's walk takes them, then walks on as before.
+      listed = [...added, ...latest]
+    } else {
+      const found = latest === null ? added : [...added, ...latest]
+      const bySha = new Map(found.map((commit) => [commit.sha, commit]))
+      // In walk order; a listing built on an earlier one may hold commits HEAD no longer reaches (rewritten history).
+      listed = gitLogOrder(head, found).map((sha) => bySha.get(sha) as CommitSummary)
+    }
+    await listingStore?.putListing(listingKey(head), listed)
+    // The latest listing, for the next run after HEAD moves: a pointer to it, its HEAD alone.
+    await listingStore?.putListing(`latest:${scope}`, [listed[0] as CommitSummary])
   }
   onProgress?.({ phase: 'listing', done: listed.length, total: listed.length })
   const boundary = new Set(state.shallowCommits)
   const shallowBoundary = listed.filter((commit) => boundary.has(commit.sha)).length
   const keep = inWindow(window)
-  const bySha = new Map(listed.map((commit) => [commit.sha, commit]))
-  const shas = gitLogOrder(head, listed).filter((sha) => !boundary.has(sha) && keep(bySha.get(sha) as CommitSummary))
+  const shas = listed.filter((commit) => !boundary.has(commit.sha) && keep(commit)).map((commit) => commit.sha)
   const plan: Omit<HistoryPlan, 'read' | 'readPart'> = {
     repository: state.info,
     window,
@@ -168,6 +180,41 @@ export async function planGitHistory(options: ExtractGitHistoryOptions): Promise
     read: () => readPlannedHistory(plan, backend, reading),
     readPart: (part) => readPart(plan, part, backend, reading),
   }
+}
+
+/**
+ * The commits reachable from `head`: those the listing made for the HEAD `latestKey` points at lacks
+ * (`added`), with that listing (`latest`, in walk order); without one, or when git cannot list from
+ * it, a whole listing in `added`. `latest` may hold commits `head` no longer reaches.
+ */
+async function listFromLatest(
+  backend: GitBackend,
+  store: ListingStore | undefined,
+  listingKey: (head: string) => string,
+  latestKey: string,
+  head: string,
+  signal: AbortSignal | undefined,
+): Promise<{ added: readonly CommitSummary[]; latest: readonly CommitSummary[] | null }> {
+  const known = (await store?.getListing(latestKey))?.[0]?.sha
+  const latest = known === undefined ? null : ((await store?.getListing(listingKey(known))) ?? null)
+  if (latest !== null && known !== undefined) {
+    const added = await backend
+      .listCommits({ signal, known: { head: known, commits: new Set(latest.map((commit) => commit.sha)) } })
+      .catch((error: unknown) => {
+        if (signal?.aborted) throw error
+        return null
+      })
+    if (added !== null) return { added, latest }
+  }
+  return { added: await backend.listCommits({ signal }), latest: null }
+}
+
+/** Whether `commits` (HEAD first) are a line of single-parent commits ending on `base`. */
+function isChainOnto(commits: readonly CommitSummary[], base: string | undefined): boolean {
+  return commits.every((commit, index) => {
+    const parent = index + 1 < commits.length ? (commits[index + 1] as CommitSummary).sha : base
+    return commit.parents.length === 1 && commit.parents[0] === parent
+  })
 }
 
 /**

@@ -30,6 +30,15 @@ export interface GitBackendCallOptions {
   readonly signal?: AbortSignal | undefined
 }
 
+/** Options of `listCommits`. */
+export interface ListCommitsOptions extends GitBackendCallOptions {
+  /**
+   * Commits listed before: every commit reachable from `head` (they are `commits`) is left out of
+   * the listing, so only the commits since are walked. The caller adds the earlier listing.
+   */
+  readonly known?: { readonly head: string; readonly commits: ReadonlySet<string> } | undefined
+}
+
 /**
  * Reads commits from a repository. Both implementations return identical data for the same
  * repository; `extractGitHistory` builds a `GitHistory` on top of these three calls.
@@ -38,8 +47,11 @@ export interface GitBackend {
   readonly kind: GitBackendKind
   /** Resolves the repository that contains `dir` and reads HEAD, branch, remote, shallow boundary and `.mailmap`. */
   readRepository(options?: GitBackendCallOptions): Promise<RepositoryState>
-  /** Every commit reachable from HEAD, without diffs, in no particular order; empty for an empty repository. */
-  listCommits(options?: GitBackendCallOptions): Promise<readonly CommitSummary[]>
+  /**
+   * Every commit reachable from HEAD (and not from `known.head`), without diffs, HEAD first, in no
+   * particular order otherwise; empty for an empty repository.
+   */
+  listCommits(options?: ListCommitsOptions): Promise<readonly CommitSummary[]>
   /**
    * Full commits (raw identities, before `.mailmap`; files as `git log --numstat --no-renames`
    * reports them; merges without files) for `shas`, yielded as they are read, in the given order.

@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { GitCommandError, type RawCommit } from '@gitlore/core'
 import { decodeLossy } from './decode.js'
-import type { CommitSummary, GitBackend, GitBackendCallOptions, RepositoryState } from './git-backend.js'
+import type {
+  CommitSummary,
+  GitBackend,
+  GitBackendCallOptions,
+  ListCommitsOptions,
+  RepositoryState,
+} from './git-backend.js'
 import { loadIsomorphicGit } from './isomorphic/load-isomorphic-git.js'
 import { locateRepository, type RepositoryLocation } from './isomorphic/locate-repository.js'
 import { ObjectReader } from './isomorphic/object-reader.js'
@@ -118,11 +124,12 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
       }
     },
 
-    async listCommits({ signal }: GitBackendCallOptions = {}): Promise<readonly CommitSummary[]> {
+    async listCommits({ signal, known }: ListCommitsOptions = {}): Promise<readonly CommitSummary[]> {
       const repository = await open()
       const { head } = await readHead(repository)
-      if (head === null) return []
+      if (head === null || known?.commits.has(head) === true) return []
       const commits: CommitSummary[] = []
+      // Commits listed before (and so everything they reach) are not walked again.
       const seen = new Set<string>([head])
       const pending = [head]
       for (let sha = pending.pop(); sha !== undefined; sha = pending.pop()) {
@@ -132,7 +139,7 @@ export function createIsomorphicBackend(options: IsomorphicBackendOptions): GitB
         treeOf.set(sha, commit.tree)
         commits.push({ sha, parents, authorTime: commit.authorTime, committerTime: commit.committerTime })
         for (const parent of parents) {
-          if (seen.has(parent)) continue
+          if (seen.has(parent) || known?.commits.has(parent) === true) continue
           seen.add(parent)
           pending.push(parent)
         }
