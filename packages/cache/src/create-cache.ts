@@ -84,6 +84,8 @@ export interface DialectCacheOptions extends ScopeOptions {
 export type CreateCacheOptions = FileCacheOptions | PostgresCacheOptions | DialectCacheOptions
 
 const defaultBusyTimeout = 5000
+/** Batches of commits at least this large go to the background writer (a run reading history). */
+const backgroundFrom = 100
 const defaultPoolSize = 5
 const defaultConnectTimeout = 10_000
 
@@ -187,7 +189,10 @@ async function openCache(
       return getCommits(context, shas)
     },
     async putCommits(commits) {
-      if (background === undefined) return putCommits(context, commits)
+      // A few commits are stored at once: starting a worker for them would cost more.
+      if (background === undefined || (commits.length < backgroundFrom && !background.started)) {
+        return putCommits(context, commits)
+      }
       background.put(commits)
     },
     getClassifications: (query) => getClassifications(context, query),

@@ -22,6 +22,8 @@ export interface BackgroundCommitWriter {
   flush(): Promise<void>
   /** Flushes, then stops the worker. */
   close(): Promise<void>
+  /** Whether the worker runs (commits were handed over). */
+  readonly started: boolean
 }
 
 // The worker's whole program: it opens its own connection to the file (WAL lets it write beside the
@@ -95,6 +97,9 @@ export function createBackgroundCommitWriter(options: BackgroundCommitWriterOpti
     if (failure !== undefined) throw failure
   }
   return {
+    get started() {
+      return worker !== undefined
+    },
     put(commits) {
       if (commits.length === 0 || failure !== undefined) return
       const rows = uniqueBy(commits, (commit) => commit.sha).map((commit) => [commit.sha, encodeCommit(commit)])
