@@ -141,6 +141,14 @@ describe('collectContext', () => {
     const fresh = await collectContext({ ...options, cache: false })
     expect(updated.context).toEqual(fresh.context)
     expect(updated.context.people.find((person) => person.identity === 'new@example.com')?.commits).toBe(2)
+
+    // The updated window was stored as the commits added to the first one: the next update reads
+    // those from the commit cache and the new commit, never the whole history.
+    const third = await commit(3)
+    asked.length = 0
+    const again = await collectContext({ ...options, cache: watched })
+    expect(asked).toEqual([[second, first], [third]])
+    expect(again.context).toEqual((await collectContext({ ...options, cache: false })).context)
     await cache.close()
   })
 
