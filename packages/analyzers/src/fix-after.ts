@@ -9,12 +9,6 @@ const dayMilliseconds = 86_400_000
 /** Fixes named per path, newest first. */
 const examplesPerPath = 3
 
-interface Touch {
-  readonly time: number
-  /** Larger is earlier in log order. */
-  readonly seq: number
-}
-
 interface CountedFix extends FixExample {
   readonly time: number
   readonly seq: number
@@ -28,25 +22,21 @@ interface CountedFix extends FixExample {
  * fixes desc, path asc; paths without fixes are left out.
  */
 export function computeFixAfter(tally: HistoryTally, windowDays: number): FixAfter[] {
-  // Time ascending; at one instant the first in log order (largest seq) comes last, so it is "the latest before".
-  const sorted = new Map<string, readonly Touch[]>()
-  const touchesOf = (path: string): readonly Touch[] => {
-    let list = sorted.get(path)
-    if (list === undefined) {
-      list = [...(tally.touches.get(path) ?? [])].sort((x, y) => x.time - y.time || x.seq - y.seq)
-      sorted.set(path, list)
-    }
-    return list
-  }
   const window = windowDays * dayMilliseconds
   const fixes = new Map<string, CountedFix[]>()
   for (const { seq, time, paths } of tally.fixes) {
     for (const path of paths) {
-      const list = touchesOf(path)
+      // Time ascending; at one instant the first in log order (largest seq) comes last: "the latest before".
+      const touches = tally.touches.get(path) ?? []
       // The fix itself sits at `time`, outside the half-open window.
-      const before = list[firstAtOrAfter(list, time) - 1]
-      if (before === undefined || before.time < time - window) continue
-      const counted = { fix: tally.shas[seq] as string, before: tally.shas[before.seq] as string, time, seq }
+      const before = firstAtOrAfter(touches, time) - 2
+      if (before < 0 || (touches[before] as number) < time - window) continue
+      const counted = {
+        fix: tally.shas[seq] as string,
+        before: tally.shas[touches[before + 1] as number] as string,
+        time,
+        seq,
+      }
       const found = fixes.get(path)
       if (found === undefined) fixes.set(path, [counted])
       else found.push(counted)
@@ -66,14 +56,14 @@ export function computeFixAfter(tally: HistoryTally, windowDays: number): FixAft
     .sort((x, y) => y.fixes - x.fixes || compareText(x.path, y.path))
 }
 
-/** Index of the first touch at or after `bound` in time-ascending `touches` (`touches.length` when none). */
-function firstAtOrAfter(touches: readonly Touch[], bound: number): number {
+/** Index of the first touch at or after `bound` in flat, time-ascending [time, seq, ...] (`touches.length` when none). */
+function firstAtOrAfter(touches: readonly number[], bound: number): number {
   let low = 0
-  let high = touches.length
+  let high = touches.length / 2
   while (low < high) {
     const middle = (low + high) >>> 1
-    if ((touches[middle] as Touch).time < bound) low = middle + 1
+    if ((touches[middle * 2] as number) < bound) low = middle + 1
     else high = middle
   }
-  return low
+  return low * 2
 }

@@ -2,7 +2,7 @@ import { GitloreError } from '@gitlore/core'
 import { HistoryTally, type IdentityTally, type PathTally, type Stamp } from './history-tally.js'
 
 /** Version of the stored form of a tally; a stored tally of another version is not used. */
-export const historyTallyVersion = 1
+export const historyTallyVersion = 2
 
 /** A stamp stored as [time, seq] or, when its author date is not the time's ISO form, [time, seq, authoredAt]. */
 type StoredStamp = [number, number] | [number, number, string]
@@ -51,13 +51,24 @@ export interface StoredTally {
 }
 
 function storeStamp(stamp: Stamp): StoredStamp {
-  return new Date(stamp.time).toISOString() === stamp.authoredAt
-    ? [stamp.time, stamp.seq]
-    : [stamp.time, stamp.seq, stamp.authoredAt]
+  return isoDate(stamp.time) === stamp.authoredAt ? [stamp.time, stamp.seq] : [stamp.time, stamp.seq, stamp.authoredAt]
+}
+
+/** Author dates by time: many stamps share a commit's time, and making the ISO string is not free. */
+const isoDates = new Map<number, string>()
+
+function isoDate(time: number): string {
+  let date = isoDates.get(time)
+  if (date === undefined) {
+    if (isoDates.size > 100_000) isoDates.clear()
+    date = new Date(time).toISOString()
+    isoDates.set(time, date)
+  }
+  return date
 }
 
 function loadStamp([time, seq, authoredAt]: StoredStamp): Stamp {
-  return { time, seq, authoredAt: authoredAt ?? new Date(time).toISOString() }
+  return { time, seq, authoredAt: authoredAt ?? isoDate(time) }
 }
 
 /** The stored form of a tally (compact JSON: tables and arrays instead of keyed objects). */
@@ -111,7 +122,7 @@ export function storeTally(tally: HistoryTally): StoredTally {
     identities,
     identityTallies,
     pathTallies,
-    touches: paths.map((path) => (tally.touches.get(path) ?? []).flatMap(({ time, seq }) => [time, seq])),
+    touches: paths.map((path) => tally.touches.get(path) ?? []),
     directories: [...tally.directories].map(([directory, events]) => [
       directory,
       events.map(
@@ -185,10 +196,7 @@ function rebuild(data: StoredTally): HistoryTally {
       ])
     }
     tally.paths.set(path(index), entry)
-    const flat = data.touches[index] ?? []
-    const touches: { time: number; seq: number }[] = []
-    for (let at = 0; at < flat.length; at += 2) touches.push({ time: flat[at] as number, seq: flat[at + 1] as number })
-    tally.touches.set(path(index), touches)
+    tally.touches.set(path(index), data.touches[index] ?? [])
   })
   for (const [directory, events] of data.directories) {
     tally.directories.set(

@@ -106,8 +106,11 @@ export class HistoryTally {
   readonly revisions = new Map<string, number>()
   /** a -> b -> commits within the limit touching both (a before b by `compareText`). */
   readonly pairs = new Map<string, Map<string, number>>()
-  /** Per path: every commit touching it. */
-  readonly touches = new Map<string, { readonly time: number; readonly seq: number }[]>()
+  /**
+   * Per path: every commit touching it, as flat [time, seq, time, seq, ...] (cheap to store and
+   * load), ordered by time, then seq (so at one instant the first in log order comes last).
+   */
+  readonly touches = new Map<string, number[]>()
   readonly fixes: FixRecord[] = []
   readonly reverts: RevertRecord[] = []
   readonly conventions = {
@@ -241,8 +244,8 @@ export class HistoryTally {
         if (counted) author[1]++
       }
       const touches = this.touches.get(path)
-      if (touches === undefined) this.touches.set(path, [{ time: stamp.time, seq: stamp.seq }])
-      else touches.push({ time: stamp.time, seq: stamp.seq })
+      if (touches === undefined) this.touches.set(path, [stamp.time, stamp.seq])
+      else insertTouch(touches, stamp.time, stamp.seq)
     }
     const changed = new Set<string>()
     for (const file of commit.files) {
@@ -307,4 +310,12 @@ export class HistoryTally {
     const length = [...subject].length
     conventions.lengths.set(length, (conventions.lengths.get(length) ?? 0) + 1)
   }
+}
+
+/** Inserts a touch in (time, seq) order; `seq` is the largest yet, so it goes after touches at its instant. */
+function insertTouch(touches: number[], time: number, seq: number): void {
+  let at = touches.length
+  while (at > 0 && (touches[at - 2] as number) > time) at -= 2
+  if (at === touches.length) touches.push(time, seq)
+  else touches.splice(at, 0, time, seq)
 }
