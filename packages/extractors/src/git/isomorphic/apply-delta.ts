@@ -19,7 +19,8 @@ export function applyDelta(delta: Buffer, base: Buffer): Buffer {
     return value
   }
   if (size() !== base.length) throw corrupt()
-  const result = Buffer.allocUnsafe(size())
+  // Memory of its own: a small result from the shared slab would keep the slab alive in a cache.
+  const result = Buffer.allocUnsafeSlow(size())
   let written = 0
   while (at < delta.length) {
     const op = delta[at++] as number

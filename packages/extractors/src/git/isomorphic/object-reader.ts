@@ -10,10 +10,10 @@ const emptyTree = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
 
 /** Byte budgets of the caches: what bounds the isomorphic backend's memory besides the history itself. */
 const budgets = {
-  deltaBases: 48 * 1024 * 1024,
+  deltaBases: 16 * 1024 * 1024,
   commits: 8 * 1024 * 1024,
-  trees: 24 * 1024 * 1024,
-  blobs: 32 * 1024 * 1024,
+  trees: 12 * 1024 * 1024,
+  blobs: 8 * 1024 * 1024,
 }
 
 /**

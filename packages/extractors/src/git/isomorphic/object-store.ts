@@ -150,7 +150,7 @@ export class ObjectStore {
     const nul = bytes.indexOf(0, space)
     if (space === -1 || nul === -1) throw new GitCommandError(`corrupt loose object ${oid}: run \`git fsck\``)
     // A copy, so the caches do not keep zlib's larger output buffer alive.
-    return { type: bytes.toString('latin1', 0, space), content: Buffer.from(bytes.subarray(nul + 1)) }
+    return { type: bytes.toString('latin1', 0, space), content: owned(bytes.subarray(nul + 1)) }
   }
 
   private open(): ObjectDirectory[] {
@@ -238,14 +238,24 @@ interface PackEntry {
 
 const noId = Buffer.alloc(0)
 
-/** Compressed bytes are read here, then inflated into their own buffer. */
-let scratch = Buffer.allocUnsafe(1 << 20)
+/**
+ * A buffer with memory of its own. Node hands out small buffers as slices of shared 8 KiB slabs, so
+ * one small object kept in a cache would keep its whole slab (and every other slice of it) alive.
+ */
+function owned(buffer: Buffer): Buffer {
+  if (buffer.length >= 4096 || buffer.byteOffset === 0) return buffer
+  const copy = Buffer.allocUnsafeSlow(buffer.length)
+  buffer.copy(copy)
+  return copy
+}
+
+/** Compressed bytes are read here, then inflated into their own buffer (larger objects get a buffer of their own). */
+const scratch = Buffer.allocUnsafe(1 << 20)
 
 /** One pack entry: its type, its inflated data (a delta for delta types) and its base. */
 function readEntry(pack: Pack, offset: number): PackEntry {
   const length = pack.index.end(offset) - offset
-  if (length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2))
-  const bytes = scratch.subarray(0, length)
+  const bytes = length > scratch.length ? Buffer.allocUnsafe(length) : scratch.subarray(0, length)
   if (readSync(pack.fd, bytes, 0, length, offset) !== length) {
     throw new GitCommandError(`cannot read ${pack.name}.pack at ${offset}: the pack is truncated`)
   }
@@ -275,8 +285,9 @@ function readEntry(pack: Pack, offset: number): PackEntry {
   }
   // An output buffer of exactly the known size: Node's default (16 KiB) would stay behind every
   // small object the caches keep, as the buffer its result is a slice of.
-  const data = inflateSync(bytes.subarray(at), { chunkSize: Math.max(64, size + 1) })
-  if (data.length !== size)
+  const inflated = inflateSync(bytes.subarray(at), { chunkSize: Math.max(64, size + 1) })
+  if (inflated.length !== size) {
     throw new GitCommandError(`corrupt object in ${pack.name}.pack at ${offset}: run \`git fsck\``)
-  return { type, data, baseOffset, baseId }
+  }
+  return { type, data: owned(inflated), baseOffset, baseId }
 }
