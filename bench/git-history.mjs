@@ -36,7 +36,7 @@ const maxRssReporter = join(work, 'report-max-rss.mjs')
 mkdirSync(work, { recursive: true })
 writeFileSync(
   maxRssReporter,
-  "import { writeSync } from 'node:fs'\nprocess.on('exit', () => writeSync(2, `\\ngitlore-bench-max-rss ${process.resourceUsage().maxRSS}\\n`))\n",
+  "import { writeSync } from 'node:fs'\nprocess.on('exit', () => writeSync(2, '\\ngitlore-bench-max-rss ' + process.resourceUsage().maxRSS + '\\n'))\n",
 )
 
 function git(dir, args, options = {}) {
@@ -226,7 +226,9 @@ function benchRepository(label, dir) {
 const started = loadavg()
 const rows = []
 if (commits > 0) rows.push(...benchRepository(`generated, ${commits} commits`, await syntheticRepository()))
-for (const extra of values.repo) rows.push(...benchRepository(basename(resolve(extra)), cloneOf(extra)))
+// A repository is named by its path's last parts (`.mirror/vitejs+vite/repo` -> `vitejs+vite/repo`).
+const nameOf = (dir) => resolve(dir).split('/').slice(-2).join('/')
+for (const extra of values.repo) rows.push(...benchRepository(nameOf(extra), cloneOf(extra)))
 
 const bare = median(Array.from({ length: 10 }, () => run('node', ['-e', '0']).ms))
 const help = median(Array.from({ length: 10 }, () => run('node', [cli, '--help']).ms))

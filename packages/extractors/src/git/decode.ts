@@ -11,7 +11,7 @@ const latin1Labels = /^(iso[-_]?8859-1|latin-?1|l1|cp819|ibm819)$/i
  * UTF-8, falling back to UTF-8 when the label is unknown (git then prints the bytes as they are).
  */
 export function decodeLossy(bytes: Uint8Array, encoding?: string): string {
-  if (encoding !== undefined && latin1Labels.test(encoding.trim())) {
+  if (encoding !== undefined && encoding !== '' && latin1Labels.test(encoding.trim())) {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
   }
   return decoderFor(encoding).decode(bytes)

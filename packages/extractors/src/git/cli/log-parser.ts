@@ -27,12 +27,50 @@ export const logArgs = [...rawLogArgs, '--numstat', '--diff-algorithm=myers']
 
 /** One `--raw` entry: `:<old mode> <new mode> <old blob> <new blob> <status>` and the path. */
 export interface RawEntry {
-  readonly oldMode: string
-  readonly newMode: string
+  /** Either side is a submodule (gitlink, mode 160000). */
+  readonly submodule: boolean
   readonly oldOid: string
   readonly newOid: string
+  /** The status letter (`A`, `D`, `M`, `T`). */
   readonly status: string
   readonly path: Buffer
+}
+
+const space = 0x20
+const gitlinkBytes = Buffer.from('160000', 'latin1')
+
+/**
+ * A raw entry read from its header bytes, lazily: the blob ids, which only commits counted from
+ * blobs need, are made into strings when asked for (parsing thousands of entries makes no garbage).
+ */
+class ParsedRawEntry implements RawEntry {
+  readonly submodule: boolean
+  readonly status: string
+  readonly path: Buffer
+  readonly #header: Buffer
+  readonly #spaces: readonly [number, number, number, number]
+
+  constructor(header: Buffer, path: Buffer) {
+    const first = header.indexOf(space, 1)
+    const second = header.indexOf(space, first + 1)
+    const third = header.indexOf(space, second + 1)
+    const fourth = header.indexOf(space, third + 1)
+    if (fourth === -1) throw unexpected('raw entry without five fields')
+    this.#header = header
+    this.#spaces = [first, second, third, fourth]
+    this.submodule =
+      header.compare(gitlinkBytes, 0, 6, 1, first) === 0 || header.compare(gitlinkBytes, 0, 6, first + 1, second) === 0
+    this.status = String.fromCharCode(header[fourth + 1] as number)
+    this.path = path
+  }
+
+  get oldOid(): string {
+    return this.#header.toString('latin1', this.#spaces[1] + 1, this.#spaces[2])
+  }
+
+  get newOid(): string {
+    return this.#header.toString('latin1', this.#spaces[2] + 1, this.#spaces[3])
+  }
 }
 
 interface NumstatEntry {
@@ -57,7 +95,6 @@ export interface LogRecord {
 }
 
 const statuses: Readonly<Record<string, FileStatus>> = { A: 'added', D: 'deleted' }
-const gitlink = '160000'
 
 function unexpected(detail: string): GitCommandError {
   return new GitCommandError(`unexpected git log output (${detail}); please report this with your git version`)
@@ -70,7 +107,7 @@ export function fileStatus(entry: RawEntry): FileStatus {
 
 /** Whether a raw entry is a submodule (gitlink) change, which gitlore skips and counts. */
 export function isSubmoduleEntry(entry: RawEntry): boolean {
-  return entry.oldMode === gitlink || entry.newMode === gitlink
+  return entry.submodule
 }
 
 /** A record read with `--numstat` as a commit: raw and numstat entries paired, submodules counted. */
@@ -113,21 +150,13 @@ export function commitOf(record: LogRecord, files: readonly FileChange[], submod
   })
 }
 
-interface PendingEntry {
-  readonly oldMode: string
-  readonly newMode: string
-  readonly oldOid: string
-  readonly newOid: string
-  readonly status: string
-}
-
 /** Parses `git log` output produced with `logArgs` or `rawLogArgs`, chunk by chunk, into records. */
 export class LogParser {
   private readonly tokenizer = new NulTokenizer()
   private header: Buffer[] = []
   private raw: RawEntry[] = []
   private numstat: NumstatEntry[] = []
-  private pendingPath: PendingEntry | null = null
+  private pendingHeader: Buffer | null = null
   private firstDiffToken = false
 
   /** The records completed by this chunk of output. */
@@ -156,9 +185,9 @@ export class LogParser {
       this.firstDiffToken = true
       return null
     }
-    if (this.pendingPath !== null) {
-      this.raw.push({ ...this.pendingPath, path: token })
-      this.pendingPath = null
+    if (this.pendingHeader !== null) {
+      this.raw.push(new ParsedRawEntry(this.pendingHeader, token))
+      this.pendingHeader = null
       return null
     }
     if (token[0] === recordStart) {
@@ -169,15 +198,8 @@ export class LogParser {
     const entry = this.firstDiffToken && token[0] === 0x0a ? token.subarray(1) : token
     this.firstDiffToken = false
     if (entry[0] === 0x3a) {
-      // :<old mode> <new mode> <old sha> <new sha> <status>
-      const fields = entry.toString('latin1', 1).split(' ')
-      this.pendingPath = {
-        oldMode: fields[0] ?? '',
-        newMode: fields[1] ?? '',
-        oldOid: fields[2] ?? '',
-        newOid: fields[3] ?? '',
-        status: fields[4] ?? '',
-      }
+      // :<old mode> <new mode> <old sha> <new sha> <status>; its path is the next token.
+      this.pendingHeader = entry
       return null
     }
     const firstTab = entry.indexOf(9)
