@@ -2,19 +2,31 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 
-/** Where the PostgreSQL server programs (`initdb`, `postgres`) are, or null when they are not installed. */
-export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): string | null {
+/** Where to look for PostgreSQL's server programs. */
+export interface FindPostgresOptions {
+  /** Environment: `GITLORE_POSTGRES_BIN`, and `PATH` for `pg_config` and the programs; default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv
+  /** Where Debian and Ubuntu install each major version (`<root>/15/bin`); default `/usr/lib/postgresql`. */
+  readonly debianRoot?: string
+}
+
+/**
+ * Where the PostgreSQL server programs (`initdb`, `postgres`) are, or null when they are not installed:
+ * `GITLORE_POSTGRES_BIN`, `pg_config --bindir`, Debian's newest version, then `PATH`.
+ */
+export function findPostgresBinaries(options: FindPostgresOptions = {}): string | null {
+  const env = options.env ?? process.env
   const candidates: string[] = []
   if (env.GITLORE_POSTGRES_BIN) candidates.push(env.GITLORE_POSTGRES_BIN)
   try {
     candidates.push(
-      execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     )
   } catch {
     // pg_config is optional: Debian puts it in libpq-dev.
   }
   // Debian and Ubuntu keep each major version apart, newest first.
-  const debian = '/usr/lib/postgresql'
+  const debian = options.debianRoot ?? '/usr/lib/postgresql'
   if (existsSync(debian)) {
     const versions = readdirSync(debian)
       .filter((name) => /^\d+$/.test(name))

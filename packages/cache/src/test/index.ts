@@ -1,4 +1,4 @@
-export { findPostgresBinaries } from './find-postgres.js'
+export { type FindPostgresOptions, findPostgresBinaries } from './find-postgres.js'
 export {
   isContinuousIntegration,
   PostgresUnavailableError,

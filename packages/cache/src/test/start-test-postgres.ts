@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { chmod, chown, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { findPostgresBinaries, lookUpUser } from './find-postgres.js'
+import { type FindPostgresOptions, findPostgresBinaries, lookUpUser } from './find-postgres.js'
 
 /**
  * A PostgreSQL server for tests: a throwaway cluster in a temporary directory, or one named by the
@@ -41,9 +41,10 @@ export class PostgresUnavailableError extends Error {
  * Why `startTestPostgres` cannot start a server here, or null when it can (or an external server is named).
  * Test files skip their PostgreSQL half with this reason locally, and fail with it in CI.
  */
-export function postgresUnavailableReason(env: NodeJS.ProcessEnv = process.env): string | null {
+export function postgresUnavailableReason(options: FindPostgresOptions = {}): string | null {
+  const env = options.env ?? process.env
   if (env.GITLORE_TEST_POSTGRES_URL) return null
-  if (findPostgresBinaries(env) === null) {
+  if (findPostgresBinaries(options) === null) {
     return 'PostgreSQL server programs (initdb, postgres) not found: install Debian’s postgresql package, put its bin directory on PATH or in GITLORE_POSTGRES_BIN, or set GITLORE_TEST_POSTGRES_URL'
   }
   if (process.getuid?.() === 0 && lookUpUser('postgres') === null) {
@@ -57,9 +58,9 @@ export function postgresUnavailableReason(env: NodeJS.ProcessEnv = process.env):
  * `describe.skipIf`. In CI (`CI` set) PostgreSQL tests must run, so there it throws that reason instead and
  * the file fails.
  */
-export function postgresSkipReason(env: NodeJS.ProcessEnv = process.env): string | null {
-  const reason = postgresUnavailableReason(env)
-  if (reason !== null && isContinuousIntegration(env)) {
+export function postgresSkipReason(options: FindPostgresOptions = {}): string | null {
+  const reason = postgresUnavailableReason(options)
+  if (reason !== null && isContinuousIntegration(options.env ?? process.env)) {
     throw new PostgresUnavailableError(`PostgreSQL tests must run in CI, but ${reason}`)
   }
   return reason
@@ -104,9 +105,9 @@ export async function startTestPostgres(options: StartTestPostgresOptions = {}):
   const external = env.GITLORE_TEST_POSTGRES_URL
   if (external !== undefined && external !== '') return useExternalServer(external)
 
-  const unavailable = postgresUnavailableReason(env)
+  const unavailable = postgresUnavailableReason({ env })
   if (unavailable !== null) throw new PostgresUnavailableError(unavailable)
-  const binaries = findPostgresBinaries(env) as string
+  const binaries = findPostgresBinaries({ env }) as string
   const runAs = process.getuid?.() === 0 ? lookUpUser('postgres') : null
   const directory = await mkdtemp(join(tmpdir(), 'gitlore-postgres-'))
   const identity = runAs === null ? {} : { uid: runAs.uid, gid: runAs.gid }
