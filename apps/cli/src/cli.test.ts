@@ -258,6 +258,8 @@ describe('gitlore runs and gitlore render', () => {
       .split('\n')
       .map((line) => line.split(/\s+/)[0] as string)
     expect(ids).toHaveLength(2)
+    // Each run with how it ended; review data is not applicable here, so nothing is listed as not ok.
+    expect(listed.stdout.split('\n')[0]).toMatch(/^\S+ {2}\S+ {2}finished +[0-9a-f]{7} +\d+ findings$/)
     const out = await mkdtemp(join(tmpdir(), 'gitlore-render-'))
     const older = ids[1] as string
     expect((await run(['render', 'report', '--repo', dir, '--run', older, '--out', out])).code).toBe(0)
@@ -266,6 +268,30 @@ describe('gitlore runs and gitlore render', () => {
     expect(await readFile(join(out, 'gitlore-report.html'), 'utf8')).toBe(firstHtml)
     expect((await run(['render', 'json', '--repo', dir, '--out', out])).code).toBe(0)
     expect(JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')).window.since).toBe('2025-02-01T00:00:00.000Z')
+
+    // A run stopped before its report is listed, and rendering it says why it cannot be.
+    const { openRepositoryCache } = await import('@gitlore/pipeline')
+    const { cache } = await openRepositoryCache({ dir, env: { PATH: process.env.PATH } })
+    try {
+      const newest = await cache.getRun(ids[0] as string)
+      await cache.putRun({
+        ...(newest as NonNullable<typeof newest>),
+        id: '20990101T000000-stoppd',
+        startedAt: '2099-01-01T00:00:00.000Z',
+        status: 'interrupted',
+        error: 'interrupted during classification',
+        report: null,
+      })
+    } finally {
+      await cache.close()
+    }
+    const stopped = await run(['runs', '--repo', dir])
+    expect(stopped.stdout.split('\n')[0]).toMatch(/^20990101T000000-stoppd {2}\S+ {2}interrupted /)
+    const unrenderable = await run(['render', 'report', '--repo', dir, '--run', '20990101T000000-stoppd'])
+    expect(unrenderable.code).toBe(2)
+    expect(unrenderable.stderr).toContain('interrupted before it had a report (interrupted during classification)')
+    // Without --run, the newest run that has a report.
+    expect((await run(['render', 'json', '--repo', dir, '--out', out])).code).toBe(0)
 
     const unknown = await run(['render', 'report', '--repo', dir, '--run', 'nope'])
     expect(unknown.code).toBe(2)

@@ -42,5 +42,8 @@ describe('renderEvents', () => {
     const verbose = renderEvents(new Progress(terminal), terminal, { verbose: true })
     verbose(delta)
     expect(terminal.output.stderr.endsWith('thinking…')).toBe(true)
+    // The next line starts on its own line, not after the streamed text.
+    verbose({ type: 'note', stage: 'synthesis', message: '  harness (budget): Not yet' })
+    expect(terminal.output.stderr.endsWith('thinking…\n  harness (budget): Not yet\n')).toBe(true)
   })
 })

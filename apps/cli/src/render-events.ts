@@ -12,17 +12,24 @@ export function renderEvents(
   terminal: Terminal,
   options: { readonly verbose?: boolean } = {},
 ): PipelineEventListener {
+  // Streamed text that did not end its line yet: the next permanent line starts on a new one.
+  let midLine = false
   return (event: PipelineEvent) => {
     if (event.type === 'progress') {
       progress.update(event.label, event.done, event.total)
       return
     }
     if (event.type === 'agent' && (event.event.type === 'reasoning-delta' || event.event.type === 'text-delta')) {
-      if (options.verbose === true) terminal.stderr(event.event.text)
+      if (options.verbose === true && event.event.text !== '') {
+        terminal.stderr(event.event.text)
+        midLine = !event.event.text.endsWith('\n')
+      }
       return
     }
     const line = eventLine(event)
     if (line === undefined) return
+    if (midLine) terminal.stderr('\n')
+    midLine = false
     if (event.type === 'stage-done') progress.done(line)
     else progress.note(line)
   }

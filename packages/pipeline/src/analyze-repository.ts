@@ -127,6 +127,9 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
       onRepository: (root, config) => {
         repository = { root, config }
       },
+      onHead: (planned) => {
+        head = planned
+      },
     },
   ).catch((error: unknown) => stopped(error, options.cache))
   const { context, config, root, reviews, cache } = gathered

@@ -103,6 +103,8 @@ export async function gatherContext(
   hooks: {
     /** Told the repository and its configuration as soon as they are known (to record a run that stops later). */
     readonly onRepository?: (root: string, config: GitloreConfig) => void
+    /** Told HEAD as soon as the history is planned. */
+    readonly onHead?: (head: string | null) => void
   } = {},
 ): Promise<CollectedContext & { readonly cache: GitloreCache | undefined; readonly ownsCache: boolean }> {
   const signal = options.signal ?? new AbortController().signal
@@ -141,6 +143,7 @@ export async function gatherContext(
           ...(total === undefined ? {} : { total }),
         }),
     })
+    hooks.onHead?.(plan.repository.head)
     if (plan.repository.head === null) {
       throw new UsageError(
         `${root} has no commits yet: gitlore reads history, so commit first or pass --repo with another repository`,

@@ -13,7 +13,9 @@ export async function putRun({ writer, repository }: CacheContext, run: RunRecor
     finished_at: run.finishedAt,
     head: run.head,
     findings: run.findings.length,
-    degraded: JSON.stringify(run.stages.filter((stage) => stage.status !== 'ok').map((stage) => stage.stage)),
+    degraded: JSON.stringify(
+      run.stages.filter((stage) => stage.status !== 'ok' && stage.status !== 'skipped').map((stage) => stage.stage),
+    ),
     status: run.status ?? 'finished',
     data: JSON.stringify(run),
   }

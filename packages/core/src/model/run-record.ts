@@ -105,7 +105,7 @@ export interface RunSummary {
   readonly finishedAt: string
   readonly head: string | null
   readonly findings: number
-  /** Stages that did not finish `ok`. */
+  /** Stages that did not finish `ok` (partial, degraded or failed; not applicable ones are left out). */
   readonly degraded: readonly string[]
   /** How the run ended (`finished` for runs stored before this was recorded). */
   readonly status: RunStatus
