@@ -1,4 +1,7 @@
-import { buildTeamFixture, RepoBuilder, teamPeople } from '@gitlore/fixtures'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildPartialCloneFixture, buildTeamFixture, git, RepoBuilder, teamPeople } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { readHeadFiles } from './read-head-files.js'
 
@@ -36,5 +39,21 @@ describe('readHeadFiles', () => {
     expect(head.samples.has('vendor/lib')).toBe(false)
     const budgeted = await readHeadFiles({ dir, maxTotalBytes: 3100 })
     expect([...budgeted.samples.keys()].sort()).toEqual(['big.js', 'small.txt'])
+  })
+
+  it('lists the tree of a partial clone without fetching the blobs it lacks, sampling the ones it has', async () => {
+    const { complete } = await buildPartialCloneFixture()
+    const dir = join(await mkdtemp(join(tmpdir(), 'gitlore-blobless-')), 'repo.git')
+    await git(complete, ['clone', '--quiet', '--bare', '--filter=blob:none', `file://${complete}`, dir])
+    const missing = async () =>
+      (await git(dir, ['rev-list', '--objects', '--missing=print', '--all'], { GIT_NO_LAZY_FETCH: '1' }))
+        .split('\n')
+        .filter((line) => line.startsWith('?')).length
+    const before = await missing()
+    expect(before).toBeGreaterThan(0)
+    const head = await readHeadFiles({ dir })
+    expect([...head.paths].sort()).toEqual(['docs/a.md', 'docs/b.md', 'other.txt', 'small.txt'])
+    expect(head.samples.size).toBe(0)
+    expect(await missing()).toBe(before)
   })
 })

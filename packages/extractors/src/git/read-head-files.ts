@@ -1,4 +1,5 @@
 import type { FileSample, HeadFiles } from '@gitlore/core'
+import { isPartialClone, listMissingObjects } from './cli/missing-objects.js'
 import { runGit, streamGit } from './cli/run-git.js'
 import { decodeLossy } from './decode.js'
 
@@ -23,6 +24,7 @@ const attributesBytes = 64 * 1024
 
 interface TreeEntry {
   readonly mode: string
+  readonly type: string
   readonly oid: string
   readonly size: number
   readonly path: string
@@ -38,11 +40,46 @@ function parseTree(output: Buffer): TreeEntry[] {
     start = end === -1 ? output.length : end + 1
     const tab = record.indexOf(0x09)
     if (tab === -1) continue
-    const [mode, , oid, size] = record.subarray(0, tab).toString('latin1').split(/ +/)
+    const [mode, type = '', oid, size] = record.subarray(0, tab).toString('latin1').split(/ +/)
     if (mode === undefined || oid === undefined) continue
-    entries.push({ mode, oid, size: Number(size), path: decodeLossy(record.subarray(tab + 1)) })
+    entries.push({ mode, type, oid, size: Number(size), path: decodeLossy(record.subarray(tab + 1)) })
   }
   return entries
+}
+
+/**
+ * Every entry of HEAD's tree with its size. In a partial clone, `ls-tree -l` stops at the first blob
+ * the clone lacks (lazy fetching is off), so the blobs it has are sized by `cat-file --batch-check`
+ * and the others are listed without a size (and so never sampled).
+ */
+async function listHeadTree(dir: string, signal: AbortSignal | undefined): Promise<TreeEntry[]> {
+  if (!(await isPartialClone(dir, signal))) {
+    return parseTree(
+      (await runGit({ cwd: dir, args: ['ls-tree', '-r', '-z', '-l', '--full-tree', 'HEAD'], signal })).stdout,
+    )
+  }
+  const [listing, missing] = await Promise.all([
+    runGit({ cwd: dir, args: ['ls-tree', '-r', '-z', '--full-tree', 'HEAD'], signal }),
+    listMissingObjects(dir, ['HEAD^{tree}'], signal, { walk: true }),
+  ])
+  const entries = parseTree(listing.stdout)
+  const present = [
+    ...new Set(entries.filter((entry) => entry.type === 'blob' && !missing.has(entry.oid)).map((entry) => entry.oid)),
+  ]
+  const sizes = new Map<string, number>()
+  if (present.length > 0) {
+    const checked = await runGit({
+      cwd: dir,
+      args: ['cat-file', '--batch-check=%(objectname) %(objectsize)'],
+      input: `${present.join('\n')}\n`,
+      signal,
+    })
+    for (const line of checked.stdout.toString('latin1').split('\n')) {
+      const [oid, size] = line.split(' ')
+      if (oid !== undefined && size !== undefined) sizes.set(oid, Number(size))
+    }
+  }
+  return entries.map((entry) => ({ ...entry, size: sizes.get(entry.oid) ?? Number.NaN }))
 }
 
 function isAttributesFile(path: string): boolean {
@@ -60,8 +97,7 @@ export async function readHeadFiles(options: ReadHeadFilesOptions): Promise<Head
   const { dir, signal } = options
   const maxFileBytes = options.maxFileBytes ?? 1024 * 1024
   let budget = options.maxTotalBytes ?? 256 * 1024 * 1024
-  const tree = await runGit({ cwd: dir, args: ['ls-tree', '-r', '-z', '-l', '--full-tree', 'HEAD'], signal })
-  const entries = parseTree(tree.stdout)
+  const entries = await listHeadTree(dir, signal)
   const sampled: TreeEntry[] = []
   for (const entry of entries) {
     if ((entry.mode !== '100644' && entry.mode !== '100755') || !(entry.size <= maxFileBytes)) continue

@@ -22,15 +22,21 @@ export async function isPartialClone(cwd: string, signal?: AbortSignal): Promise
 
 /**
  * The objects the diffs of `shas` may need (their trees and their parents') that the object store
- * lacks, as `git rev-list --missing=print` lists them without fetching anything.
+ * lacks, as `git rev-list --missing=print` lists them without fetching anything; with `walk`, the
+ * objects reachable from the revisions themselves (a tree, say).
  */
-export async function listMissingObjects(cwd: string, shas: readonly string[], signal?: AbortSignal) {
+export async function listMissingObjects(
+  cwd: string,
+  shas: readonly string[],
+  signal?: AbortSignal,
+  { walk = false }: { readonly walk?: boolean } = {},
+) {
   const missing = new Set<string>()
   let carry = ''
   for await (const chunk of streamGit({
     cwd,
-    args: ['rev-list', '--objects', '--no-object-names', '--missing=print', '--no-walk', '--stdin'],
-    input: shas.map((sha) => `${sha}\n${sha}^@\n`).join(''),
+    args: ['rev-list', '--objects', '--no-object-names', '--missing=print', ...(walk ? [] : ['--no-walk']), '--stdin'],
+    input: walk ? `${shas.join('\n')}\n` : shas.map((sha) => `${sha}\n${sha}^@\n`).join(''),
     signal,
   })) {
     const lines = (carry + chunk.toString('latin1')).split('\n')
