@@ -91,13 +91,14 @@ export async function tallyWindow({ plan, store, options, readHistory }: TallyWi
   }
   const known = ((await store?.getResult('history-tally-windows', settings)) ?? []) as KnownWindow[]
   const save = async (window: Omit<LoadedWindow, 'missingObjectWarnings'>) => {
+    if (store === undefined) return
     const stored: StoredWindow =
       window.added.length === 0 || window.added.length > maxAdded
         ? { tally: storeTally(window.tally), skippedSubmoduleEntries: window.skippedSubmoduleEntries }
         : { base: window.base, added: window.added, skippedSubmoduleEntries: window.skippedSubmoduleEntries }
-    await store?.putResult('history-tally', key, stored)
+    await store.putResult('history-tally', key, stored)
     const windows = [{ key, commits: plan.shas.length }, ...known.filter((entry) => entry.key !== key)]
-    await store?.putResult('history-tally-windows', settings, windows.slice(0, remembered))
+    await store.putResult('history-tally-windows', settings, windows.slice(0, remembered))
   }
 
   const exact = await load(key)
