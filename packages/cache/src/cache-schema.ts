@@ -111,6 +111,39 @@ export interface ReviewCommentsTable {
   data: string
 }
 
+/** Per GitHub repository (API host, owner and name, lower-cased): how far its workflow runs are synced. */
+export interface CiReposTable {
+  repository: string
+  /** Every run created since this (ISO 8601) is stored; null before a sync completed. */
+  synced_since: string | null
+  newest_created_at: string | null
+  /** JSON: an interrupted sync to resume, runs to fetch again; null when none. */
+  pending: string | null
+  /** JSON: what the last complete sync did. */
+  last_sync: string | null
+}
+
+/** A workflow run with its attempts (JSON owned by @gitlore/extractors), keyed by repository and run id. */
+export interface CiRunsTable {
+  repository: string
+  /** bigint in the database; PostgreSQL drivers may hand it back as a string. */
+  id: number | string
+  /** ISO 8601, normalised. */
+  created_at: string
+  /** Changes whenever GitHub's copy changes; compared to skip unchanged runs. */
+  version: string
+  data: string
+}
+
+/** A job of one attempt of a run (JSON with steps, annotations and the compressed failing-log tail). */
+export interface CiJobsTable {
+  repository: string
+  id: number | string
+  run_id: number | string
+  attempt: number
+  data: string
+}
+
 /** The cache's tables as kysely sees them. */
 export interface CacheDatabase {
   meta: MetaTable
@@ -122,6 +155,9 @@ export interface CacheDatabase {
   results: ResultsTable
   runs: RunsTable
   embeddings: EmbeddingsTable
+  ci_repos: CiReposTable
+  ci_runs: CiRunsTable
+  ci_jobs: CiJobsTable
 }
 
 /**
@@ -137,6 +173,9 @@ export const dataTables = [
   'results',
   'runs',
   'embeddings',
+  'ci_jobs',
+  'ci_runs',
+  'ci_repos',
 ] as const satisfies readonly (keyof CacheDatabase)[]
 
 /** The value of the `application` meta row that marks a database as gitlore's cache. */

@@ -6,6 +6,7 @@ import type { CacheContext } from './cache-context.js'
 import { type CacheLocation, cannotOpenError } from './cache-errors.js'
 import type { CacheDatabase } from './cache-schema.js'
 import { readCacheStats, type StatsLocation } from './cache-stats.js'
+import { getCiRuns, getCiRunVersions, getCiSyncState, putCiRuns } from './ci/ci-runs.js'
 import { claimUnclaimedRows } from './claim-unclaimed-rows.js'
 import { getClassifications } from './classifications/get-classifications.js'
 import { putClassifications } from './classifications/put-classifications.js'
@@ -214,6 +215,10 @@ async function openCache(
     putPullRequests: (key, pullRequests, state) => putPullRequests(context, key, pullRequests, state),
     getPullRequestVersions: (key, numbers) => getPullRequestVersions(context, key, numbers),
     getPullRequests: (key, updatedSince) => getPullRequests(context, key, updatedSince),
+    getCiSyncState: (key) => getCiSyncState(context, key),
+    putCiRuns: (key, runs, state) => putCiRuns(context, key, runs, state),
+    getCiRunVersions: (key, ids) => getCiRunVersions(context, key, ids),
+    getCiRuns: (key, since, until) => getCiRuns(context, key, since, until),
     withLock: (name, task) => context.writer.lock(name, task),
     async stats() {
       await background?.flush()

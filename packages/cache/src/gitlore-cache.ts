@@ -4,6 +4,7 @@ import type {
   ClassificationEntry,
   ClassificationQuery,
 } from './classifications/cached-classification.js'
+import type { CachedCiRun, CiSyncState } from './ci/ci-records.js'
 import type { ClearOptions } from './clear-cache.js'
 import type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
 import type { CachedPullRequest, ReviewSyncState } from './reviews/review-records.js'
@@ -59,6 +60,14 @@ export interface GitloreCache extends CommitStore, ListingStore, ResultStore, Ru
   getPullRequestVersions(repository: string, numbers: readonly number[]): Promise<ReadonlyMap<number, string>>
   /** Stored pull requests updated at or after `updatedSince`, most recently updated first, with their comments. */
   getPullRequests(repository: string, updatedSince: string): Promise<readonly CachedPullRequest[]>
+  /** How far a GitHub repository's workflow runs are synced, or null before its first sync (a `CiStore` of @gitlore/extractors). */
+  getCiSyncState(repository: string): Promise<CiSyncState | null>
+  /** In one transaction: upserts workflow runs, replaces their jobs, and writes the CI sync state. */
+  putCiRuns(repository: string, runs: readonly CachedCiRun[], state: CiSyncState): Promise<void>
+  /** Stored versions of the runs among `ids`. */
+  getCiRunVersions(repository: string, ids: readonly number[]): Promise<ReadonlyMap<number, string>>
+  /** Stored runs created in [createdSince, createdUntil], newest first, with their jobs. */
+  getCiRuns(repository: string, createdSince: string, createdUntil: string): Promise<readonly CachedCiRun[]>
   /**
    * Runs `task` as the only holder of the lock `name` among every process sharing the database (on
    * PostgreSQL; SQLite queues callers in this process), e.g. a GitHub sync of one repository, so two runs

@@ -1,4 +1,5 @@
 export { type CacheOptionsFromConfigInput, cacheOptionsFromConfig } from './cache-options-from-config.js'
+export type { CachedCiJob, CachedCiRun, CiSyncCounts, CiSyncState } from './ci/ci-records.js'
 export type {
   CachedClassification,
   ClassificationEntry,

@@ -39,6 +39,16 @@ export { checkWritablePath } from './fs/confined-path.js'
 export { type ReadBoundedFileOptions, readBoundedFile } from './fs/read-bounded-file.js'
 export { appendConfinedFile, type ConfinedWriteOptions, writeConfinedFile } from './fs/write-confined-file.js'
 export { locateWriteRoot, type WriteRoot } from './fs/write-root.js'
+export type {
+  CiAnnotation,
+  CiAttempt,
+  CiConclusion,
+  CiJob,
+  CiLog,
+  CiLogStatus,
+  CiRun,
+  CiStep,
+} from './model/ci.js'
 export type { Commit, FileChange, FileStatus, Person } from './model/commit.js'
 export { isMerge } from './model/commit.js'
 export type { CommitStore, CommitSummary, ListingStore, RawCommit, ResultStore } from './model/commit-store.js'

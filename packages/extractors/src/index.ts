@@ -1,3 +1,16 @@
+export type {
+  CiData,
+  CiExtractor,
+  CreateCiExtractorOptions,
+  FetchCiRunsOptions,
+  ReadCachedCiDataOptions,
+} from './ci/ci-extractor.js'
+export { ciStoreKey, createCiExtractor, readCachedCiData } from './ci/ci-extractor.js'
+export type { CiStore, CiSyncCounts, CiSyncState, StoredCiJob, StoredCiRun } from './ci/ci-store.js'
+export { defaultLogTailLimits, type LogTail, type LogTailLimits, readLogTail } from './ci/log-tail.js'
+export { createMemoryCiStore } from './ci/memory-ci-store.js'
+export type { RestClient } from './ci/rest-runner.js'
+export type { CiSyncOutcome, CiSyncProgress } from './ci/sync-ci-runs.js'
 export type { CliBackendOptions } from './git/cli-backend.js'
 export { createCliBackend } from './git/cli-backend.js'
 export type { ExtractGitHistoryOptions, HistoryPart, HistoryPlan, HistoryProgress } from './git/extract-git-history.js'

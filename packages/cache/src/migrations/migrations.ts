@@ -7,6 +7,7 @@ import { runsMigration } from './0005-runs.js'
 import { embeddingsMigration } from './0006-embeddings.js'
 import { runStatusMigration } from './0007-run-status.js'
 import { repositoryScopeMigration } from './0008-repository-scope.js'
+import { ciMigration } from './0009-ci.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
@@ -21,6 +22,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-embeddings': embeddingsMigration,
   '0007-run-status': runStatusMigration,
   '0008-repository-scope': repositoryScopeMigration,
+  '0009-ci': ciMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -1,4 +1,5 @@
 import { afterEach, describe } from 'vitest'
+import { ciCases } from './ci-cases.js'
 import { commitCases } from './commit-cases.js'
 import { concurrencyCases } from './concurrency-cases.js'
 import { resultCases } from './result-cases.js'
@@ -37,6 +38,7 @@ export function describeStoreSuite(target: StoreTarget): void {
     describe('commits', () => commitCases(context))
     describe('listings, results and runs', () => resultCases(context))
     describe('review data, classifications and embeddings', () => reviewCases(context))
+    describe('GitHub Actions runs and jobs', () => ciCases(context))
     describe('repositories sharing one database', () => scopeCases(context))
     describe('schema', () => schemaCases(context))
     describe('concurrent writers', () => concurrencyCases(context))
