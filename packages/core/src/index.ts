@@ -49,6 +49,14 @@ export type {
   CiRun,
   CiStep,
 } from './model/ci.js'
+export type {
+  CiJobStats,
+  CiRedCommit,
+  CiStats,
+  CiTestStats,
+  CiWorkflowStats,
+  TestRunner,
+} from './model/ci-stats.js'
 export type { Commit, FileChange, FileStatus, Person } from './model/commit.js'
 export { isMerge } from './model/commit.js'
 export type { CommitStore, CommitSummary, ListingStore, RawCommit, ResultStore } from './model/commit-store.js'

@@ -1,3 +1,4 @@
+import type { CiStats } from './ci-stats.js'
 import type { RepositoryInfo, TimeWindow } from './history.js'
 import type { Silo } from './review-stats.js'
 
@@ -297,4 +298,6 @@ export interface RepositoryContext extends HistoryStats {
   readonly sources?: ContextSources
   /** Directories one person both writes and reviews; present when review data exists. */
   readonly silos?: readonly Silo[]
+  /** GitHub Actions statistics, when CI history was read. */
+  readonly ci?: CiStats
 }
