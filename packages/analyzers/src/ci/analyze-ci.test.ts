@@ -108,6 +108,12 @@ describe('CI statistics', () => {
     const context = { ...buildContext(history, analyzeHistory(commits)), ci: analyzeCi(runs, commits) }
     expect(() => validateContext(context)).not.toThrow()
     expect(() => validateContext({ ...context, ci: { ...context.ci, runs: -1 } })).toThrow(/ci\/runs/)
-    expect(analyzeCi([], commits)).toMatchObject({ runs: 0, defaultBranch: null, workflows: [], tests: [], redCommits: [] })
+    expect(analyzeCi([], commits)).toMatchObject({
+      runs: 0,
+      defaultBranch: null,
+      workflows: [],
+      tests: [],
+      redCommits: [],
+    })
   })
 })

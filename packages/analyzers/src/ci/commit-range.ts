@@ -38,6 +38,8 @@ export class CommitIndex {
   noRelevantChange(from: string, to: string): boolean {
     if (from === to) return true
     const range = this.between(from, to)
-    return range?.every((commit) => isMerge(commit) || commit.files.every((file) => documentation.test(file.path))) === true
+    return (
+      range?.every((commit) => isMerge(commit) || commit.files.every((file) => documentation.test(file.path))) === true
+    )
   }
 }
