@@ -18,6 +18,8 @@ export interface AnalysisLimits {
   /** Entries of each review-statistics list (reviewers, pairs, authors, discussed paths). */
   readonly reviewLists: number
   readonly pullRequests: number
+  /** Entries of each CI list (workflows, jobs, failing tests, red commits, repairers). */
+  readonly ci: number
 }
 
 /** The most the XML ever holds, before any budget applies. */
@@ -35,6 +37,7 @@ export const fullLimits: AnalysisLimits = {
   people: 40,
   reviewLists: 20,
   pullRequests: 80,
+  ci: 30,
 }
 
 type Knob = keyof AnalysisLimits
@@ -59,6 +62,7 @@ export const shrinkOrder: readonly ShrinkStep[] = [
   { knob: 'hotspots', floor: 10 },
   { knob: 'fixAfter', floor: 10 },
   { knob: 'reverts', floor: 10 },
+  { knob: 'ci', floor: 10 },
   { knob: 'diffLines', floor: 0 },
   { knob: 'replies', floor: 0 },
   { knob: 'notable', floor: 5 },
@@ -71,6 +75,7 @@ export const shrinkOrder: readonly ShrinkStep[] = [
   { knob: 'hotspots', floor: 0 },
   { knob: 'fixAfter', floor: 0 },
   { knob: 'reverts', floor: 0 },
+  { knob: 'ci', floor: 0 },
   { knob: 'notable', floor: 0 },
   { knob: 'themes', floor: 1 },
 ]
@@ -89,6 +94,7 @@ const knobLabels: Readonly<Record<Knob, string>> = {
   people: 'people and ownership',
   reviewLists: 'review statistics lists',
   pullRequests: 'pull requests',
+  ci: 'CI lists',
 }
 
 /** The cut order as a sentence, written into the XML so the reader knows what gave way first. */

@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2'
 import { ReviewIndex } from '../review/review-index.js'
 import type { SynthesisInput } from '../synthesizer.js'
 import { type AnalysisLimits, cutOrder, fullLimits, shrink } from './analysis-limits.js'
+import { ciListSize, writeCi } from './ci-sections.js'
 import { writeHistory, writeKnowledgeLoss, writePeople } from './git-sections.js'
 import { writeNotable, writePullRequests, writeReviewStats, writeThemes } from './review-sections.js'
 import type { Omission } from './xml-element.js'
@@ -56,6 +57,7 @@ function initialLimits(input: SynthesisInput, reviews: ReviewIndex): AnalysisLim
     people: Math.max(context.people.length, context.ownership.length),
     reviewLists: reviewListSize,
     pullRequests: reviews.pullRequests.length,
+    ci: ciListSize(context.ci),
   }
   return Object.fromEntries(
     Object.entries(sizes).map(([key, value]) => [key, Math.min(value, fullLimits[key as keyof AnalysisLimits])]),
@@ -93,6 +95,7 @@ function render(
     writeNotable(root, reviews, limits, omissions)
   }
   writeHistory(root, context, limits, omissions)
+  writeCi(root, context.ci, limits, omissions)
   writePeople(root, context, limits, omissions)
   writeKnowledgeLoss(root, context, limits, omissions)
   if (input.reviewStats !== undefined) writeReviewStats(root, input.reviewStats, limits, omissions)
@@ -114,8 +117,8 @@ function render(
 
 /**
  * Renders the analysis for the agent: review themes first (with up to eight enriched samples
- * each), notable comments, coupling, hubs, hotspots, reverts, fix-after, conventions, people and
- * review statistics. Over the budget, parts are cut in `shrinkOrder` (least important first) and
+ * each), notable comments, coupling, hubs, hotspots, reverts, fix-after, conventions, people,
+ * review statistics and CI. Over the budget, parts are cut in `shrinkOrder` (least important first) and
  * the XML says what was left out. Every text is escaped: comments are data, never markup.
  */
 export function buildAnalysisXml(input: SynthesisInput, options: AnalysisXmlOptions = {}): AnalysisXml {

@@ -3,6 +3,7 @@ import { sortFindings } from '../sort-findings.js'
 import type { SynthesisInput, SynthesisResult, Synthesizer } from '../synthesizer.js'
 import { uniqueIds } from '../unique-ids.js'
 import { architectureFindings } from './architecture-findings.js'
+import { ciFindings } from './ci-findings.js'
 import { conventionFindings } from './convention-findings.js'
 import { count } from './describe.js'
 import { fragileAreaFindings } from './fragile-area-findings.js'
@@ -50,6 +51,7 @@ export class OfflineSynthesizer implements Synthesizer {
       results.push(reviewThemeFindings(context, reviews, thresholds))
       results.push(reviewTeamFindings(context, reviews, input.reviewStats, thresholds))
     }
+    if (context.ci !== undefined) results.push(ciFindings(context))
     if (total === 0) notes.push('No commits in the window, so the git history adds nothing.')
     else if (total < thresholds.minCommits) {
       notes.push(
