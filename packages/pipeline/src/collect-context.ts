@@ -25,6 +25,7 @@ import {
 } from '@gitlore/core'
 import type { GitBackend } from '@gitlore/extractors'
 import { type CollectedReviews, collectReviews, type ReviewData } from './collect-reviews.js'
+import { type CiData, collectCi } from './collect-ci.js'
 import { type OpenedCache, openCache } from './open-cache.js'
 import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
@@ -39,7 +40,7 @@ export interface CollectContextOptions extends RepositoryOptions, RunControlOpti
   readonly since?: string
   /** End of the window (ISO date); default `[analysis] until`, else now. */
   readonly until?: string
-  /** Leave GitHub review data out. */
+  /** Leave GitHub review data and CI history out. */
   readonly gitOnly?: boolean
   /** Ask no network service: review data only from what earlier syncs stored in the cache. */
   readonly offline?: boolean
@@ -65,6 +66,8 @@ export interface CollectedContext {
   readonly contextPath: string | null
   /** Review data of the window, or null (git-only, no token, not on GitHub, ...). */
   readonly reviews: ReviewData | null
+  /** GitHub Actions history of the window with its statistics (also in `context.ci`), or null. */
+  readonly ci: CiData | null
   /** `history` (ok), then every stage that did not work as configured (`degraded`, with why). */
   readonly stages: readonly StageStatus[]
 }
@@ -158,8 +161,9 @@ export async function gatherContext(
     const historyMs = Date.now() - started
     let reviews: ReviewData | null = null
     let reviewSource: DataSource = { status: 'not-applicable', reason: '--git-only: review data not asked for' }
+    let ci: CiData | null = null
     if (options.gitOnly !== true) {
-      const collected = await collectReviews({
+      const github = {
         config,
         root,
         env: options.env ?? process.env,
@@ -171,10 +175,19 @@ export async function gatherContext(
         emit,
         signal,
         readCommits: async () => (await readHistory()).commits,
-      })
+      }
+      const collected = await collectReviews(github)
       reviewSource = collected.source
       reviews = collected.data
       degraded.push(reviewStage(collected))
+      const collectedCi = await collectCi(github)
+      ci = collectedCi.data
+      // No token or no GitHub repository: the review stage already said so.
+      const reported =
+        collectedCi.sharedWithReviews && degraded.some((stage) => stage.stage === 'reviews' && stage.status !== 'ok')
+      if (collectedCi.problem !== null && !reported) {
+        degraded.push({ stage: 'ci', status: 'degraded', detail: collectedCi.problem })
+      }
     }
     const statsStarted = Date.now()
     const analysisOptions = {
@@ -260,6 +273,7 @@ export async function gatherContext(
       context = { ...context, silos }
     }
     context = { ...context, sources: { ...context.sources, reviews: reviewSource } }
+    if (ci !== null) context = { ...context, ci: ci.stats }
     validateContext(context)
     const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')
     if (contextPath !== null) {
@@ -269,6 +283,7 @@ export async function gatherContext(
     return {
       context,
       reviews,
+      ci,
       config,
       root,
       contextPath,

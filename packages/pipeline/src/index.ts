@@ -3,6 +3,7 @@ export {
   type AnalyzeResult,
   analyzeRepository,
 } from './analyze-repository.js'
+export { type CiData, type CollectCiOptions, type CollectedCi, collectCi } from './collect-ci.js'
 export {
   type CollectContextOptions,
   type CollectedContext,

@@ -4,6 +4,7 @@ import type { AgentEvent } from '@gitlore/synthesizer'
 export type PipelineStage =
   | 'history'
   | 'reviews'
+  | 'ci'
   | 'classification'
   | 'clustering'
   | 'synthesis'

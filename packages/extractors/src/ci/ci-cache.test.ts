@@ -33,6 +33,7 @@ describe('syncing CI history into @gitlore/cache', () => {
     cache = await createCache({ path })
     const before = server.requests.length
     const resumed = await extractor(cache).fetch(window)
+    expect(resumed.sync.complete).toBe(true)
     expect(resumed.sync.mode).toBe('resume')
     expect(resumed.runs).toHaveLength(250)
     // The first page (100 runs) was committed before the interruption: it is not fetched again.

@@ -152,7 +152,7 @@ describe('the CI extractor', () => {
   it("walks past GitHub's 1,000-run cap on filtered listings, paginating by Link headers", async () => {
     const world = generateActionsWorld({ runs: 1_050, jobsPerRun: 1, failureShare: 0, days: 30 })
     const { extractor, take } = await serve(world)
-    const data = await extractor({ logs: false }).fetch({
+    const data = await extractor({ logs: false, maxRunsPerSync: 2_000 }).fetch({
       since: '2026-01-01T00:00:00Z',
       until: '2026-07-01T00:00:00Z',
     })
@@ -208,6 +208,21 @@ describe('the CI extractor', () => {
     const second = await extractor({ store, download }).fetch(window)
     expect(second.sync.fetchedRuns).toBe(1)
     expect(second.runs[1]?.attempts[0]?.jobs[0]?.log.status).toBe('stored')
+  })
+
+  it('stops a large first sync at maxRunsPerSync and resumes it on the next', async () => {
+    const world = generateActionsWorld({ runs: 250, jobsPerRun: 1, failureShare: 0, days: 10 })
+    const { extractor } = await serve(world)
+    const store = createMemoryCiStore()
+    const range = { since: '2026-01-01T00:00:00Z', until: '2026-07-01T00:00:00Z' }
+    const first = await extractor({ store, maxRunsPerSync: 100 }).fetch(range)
+    expect(first.sync).toMatchObject({ complete: false, fetchedRuns: 100 })
+    expect(first.runs).toHaveLength(100)
+    const second = await extractor({ store, maxRunsPerSync: 100 }).fetch(range)
+    expect(second.sync).toMatchObject({ mode: 'resume', complete: false, fetchedRuns: 100 })
+    const third = await extractor({ store, maxRunsPerSync: 100 }).fetch(range)
+    expect(third.sync).toMatchObject({ mode: 'resume', complete: true, fetchedRuns: 50 })
+    expect(third.runs).toHaveLength(250)
   })
 
   it('fetches one run by id for triage, outside any window', async () => {

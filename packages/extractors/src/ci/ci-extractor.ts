@@ -33,6 +33,11 @@ export interface CreateCiExtractorOptions extends Partial<Omit<CreateGitHubClien
   readonly recheckSeconds?: number | undefined
   /** Runs whose details are fetched at once; default 8. */
   readonly concurrency?: number | undefined
+  /**
+   * Most runs fetched (new or changed) in one sync, so a first sync of a busy repository stays within the
+   * hourly rate limit; the next sync resumes where this one stopped. Default 1,000 (about 1,300 requests).
+   */
+  readonly maxRunsPerSync?: number | undefined
   /** How logs are downloaded from the URL GitHub redirects to; default `fetch` (no token is sent). */
   readonly download?: ((url: string, signal: AbortSignal | undefined) => Promise<Response>) | undefined
 }
@@ -129,6 +134,7 @@ export function createCiExtractor(options: CreateCiExtractorOptions): CiExtracto
           refresh: fetchOptions.refresh ?? false,
           recheckSeconds: options.recheckSeconds ?? 86_400,
           concurrency: options.concurrency ?? 8,
+          maxRuns: options.maxRunsPerSync ?? 1000,
           onProgress: fetchOptions.onProgress,
         })
       } catch (error) {

@@ -25,6 +25,8 @@ export interface CiSyncOutcome {
   readonly logsExpired: number
   /** Runs whose details could not all be fetched (fetched again next sync). */
   readonly incompleteRuns: number
+  /** False when the sync stopped at `maxRuns` before reaching its stop: the next sync resumes the walk. */
+  readonly complete: boolean
 }
 
 export interface SyncCiRunsOptions {
@@ -37,6 +39,8 @@ export interface SyncCiRunsOptions {
   readonly recheckSeconds: number
   /** Runs whose details are fetched at once; default 8. */
   readonly concurrency: number
+  /** Most runs fetched in one sync; the walk stops after the page that reaches it and resumes next sync. */
+  readonly maxRuns: number
   readonly onProgress?: ((progress: CiSyncProgress) => void) | undefined
 }
 
@@ -163,6 +167,9 @@ export async function syncCiRuns(options: SyncCiRunsOptions): Promise<CiSyncOutc
     await store.putCiRuns(key, records, pendingState())
     report()
     if (done) break
+    if (counts.runs >= options.maxRuns) {
+      return { mode: plan.mode, ...outcomeCounts(counts), complete: false }
+    }
   }
 
   // Runs left incomplete by an earlier sync that this walk did not reach.
@@ -198,8 +205,17 @@ export async function syncCiRuns(options: SyncCiRunsOptions): Promise<CiSyncOutc
       logsExpired: counts.logsExpired,
     },
   })
+  return { mode: plan.mode, ...outcomeCounts(counts), complete: true }
+}
+
+function outcomeCounts(counts: {
+  runs: number
+  jobs: number
+  logsStored: number
+  logsExpired: number
+  incomplete: number
+}) {
   return {
-    mode: plan.mode,
     fetchedRuns: counts.runs,
     fetchedJobs: counts.jobs,
     logsStored: counts.logsStored,

@@ -1,0 +1,76 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { validateContext } from '@gitlore/core'
+import { brokenTest, buildCiScenario, flakyTest, startLoopbackGitHub } from '@gitlore/fixtures'
+import { describe, expect, it } from 'vitest'
+import { analyzeRepository } from './analyze-repository.js'
+import { collectContext } from './collect-context.js'
+
+const token = 'ghp_FAKEpipelineCiToken0123456789GITLORE'
+
+/** The CI scenario's repository, configured for a loopback GitHub serving its Actions history. */
+async function scenarioWithGitHub() {
+  const scenario = await buildCiScenario()
+  const github = await startLoopbackGitHub(scenario.world, token)
+  await writeFile(join(scenario.dir, 'gitlore.toml'), `[github]\nrepo = "octo/scenario"\napi_url = "${github.url}"\n`)
+  return { scenario, github }
+}
+
+describe('the CI stage of a run (loopback GitHub with Actions history)', () => {
+  it('puts CI statistics in context.json, syncs again with one Actions request, and reads the cache offline', async () => {
+    const { scenario, github } = await scenarioWithGitHub()
+    try {
+      const env = { PATH: process.env.PATH, GITHUB_TOKEN: token }
+      const window = { since: scenario.since, until: scenario.until }
+      const collected = await collectContext({ dir: scenario.dir, ...window, env })
+      expect(collected.stages.filter((stage) => stage.status !== 'ok')).toEqual([])
+      const written = JSON.parse(await readFile(collected.contextPath as string, 'utf8'))
+      expect(() => validateContext(written)).not.toThrow()
+      expect(written.ci.runs).toBe(41)
+      expect(written.ci.tests.find((test: { test: string }) => test.test === flakyTest)).toMatchObject({ flaky: true })
+      expect(written.ci.redCommits.map((red: { sha: string }) => red.sha)).toContain(scenario.redSha)
+      expect(collected.ci?.runs).toHaveLength(41)
+
+      const before = github.actions.requests.length
+      await collectContext({ dir: scenario.dir, ...window, env })
+      const actionsRequests = github.actions.requests
+        .slice(before)
+        .filter((request) => request.host === 'api' && request.path.includes('/actions/'))
+      expect(actionsRequests).toHaveLength(1)
+
+      const offline = await collectContext({
+        dir: scenario.dir,
+        ...window,
+        env: { PATH: process.env.PATH },
+        offline: true,
+      })
+      expect(offline.context.ci).toEqual(collected.context.ci)
+      // The token is nowhere in what the run wrote.
+      expect(await readFile(join(scenario.dir, '.gitlore', 'cache.db'))).not.toContain(token)
+    } finally {
+      await github.close()
+    }
+  })
+
+  it('shows CI evidence in the findings of an offline-synthesized run', async () => {
+    const { scenario, github } = await scenarioWithGitHub()
+    try {
+      const result = await analyzeRepository({
+        dir: scenario.dir,
+        since: scenario.since,
+        until: scenario.until,
+        env: { PATH: process.env.PATH, GITHUB_TOKEN: token },
+        formats: ['json'],
+        dryRun: true,
+      })
+      const ciFindings = result.run.findings.filter((finding) => finding.evidence.some((item) => item.source === 'ci'))
+      const titles = ciFindings.map((finding) => finding.title)
+      expect(titles).toContain('test_ops.py fails intermittently: 7 of 41 runs; re-running passed 5 of 6')
+      expect(titles.some((title) => title.includes('repairs a red main'))).toBe(true)
+      expect(titles.some((title) => title.includes('test_parser'))).toBe(false)
+      expect(brokenTest).toContain('test_parser.py')
+    } finally {
+      await github.close()
+    }
+  })
+})
