@@ -25,6 +25,7 @@ const runners: Readonly<Record<string, () => Promise<CommandRunner>>> = {
   runs: async () => (await import('./commands/runs.js')).runRuns,
   render: async () => (await import('./commands/render.js')).runRender,
   trust: async () => (await import('./commands/trust.js')).runTrust,
+  triage: async () => (await import('./commands/triage.js')).runTriage,
 }
 
 export function version(): string {

@@ -1,10 +1,10 @@
 import type { CommitStore, ListingStore, ResultStore, RunStore } from '@gitlore/core'
+import type { CachedCiRun, CiSyncState } from './ci/ci-records.js'
 import type {
   CachedClassification,
   ClassificationEntry,
   ClassificationQuery,
 } from './classifications/cached-classification.js'
-import type { CachedCiRun, CiSyncState } from './ci/ci-records.js'
 import type { ClearOptions } from './clear-cache.js'
 import type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
 import type { CachedPullRequest, ReviewSyncState } from './reviews/review-records.js'

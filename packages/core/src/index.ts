@@ -125,6 +125,15 @@ export type {
   StageStatus,
 } from './model/run-record.js'
 export { degradesRun, describeShare, itemStatus, partialShareLimit } from './model/run-record.js'
+export type {
+  TriageBrief,
+  TriageCommit,
+  TriageContact,
+  TriageEvidence,
+  TriageFix,
+  TriageJob,
+  TriageVerdict,
+} from './model/triage.js'
 export { assistantDirective } from './text/assistant-directive.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { type VisibleTextOptions, visibleText } from './text/visible-text.js'

@@ -24,8 +24,8 @@ import {
   writeConfinedFile,
 } from '@gitlore/core'
 import type { GitBackend } from '@gitlore/extractors'
-import { type CollectedReviews, collectReviews, type ReviewData } from './collect-reviews.js'
 import { type CiData, collectCi } from './collect-ci.js'
+import { type CollectedReviews, collectReviews, type ReviewData } from './collect-reviews.js'
 import { type OpenedCache, openCache } from './open-cache.js'
 import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'

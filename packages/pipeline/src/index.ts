@@ -44,6 +44,7 @@ export {
   type PipelineStage,
 } from './pipeline-event.js'
 export { type RenderRunOptions, renderRun } from './render-run.js'
+export { renderTriageMarkdown, type TriageInfo, triageInfo, triagePrompt } from './render-triage.js'
 export type { RepositoryOptions, RunControlOptions } from './repository-options.js'
 export {
   findRepository,
@@ -53,3 +54,4 @@ export {
 } from './resolve-repository.js'
 export { type ReviewThemes, type RunReviewStagesOptions, runReviewStages } from './run-review-stages.js'
 export { type RunSynthesisOptions, runSynthesis, type SynthesisStage } from './run-synthesis.js'
+export { parseRunAddress, type RunAddress, type TriageResult, type TriageRunOptions, triageRun } from './triage-run.js'

@@ -184,9 +184,29 @@ base_url and api_key_env, [output] dir or [cache] path: only your ~/.config/gitl
 --config, GITLORE_* variables and flags can. Read the file before trusting it.`,
 }
 
+export const triageSpec: CommandSpec = {
+  name: 'triage',
+  summary: 'a reproduce-and-fix brief for a failed GitHub Actions run: flaky or not, suspects, who to ask',
+  usage: 'gitlore triage <run-url> | --logs FILE [--json] [options]',
+  options: {
+    ...windowOptions,
+    logs: { type: 'string' },
+    json: { type: 'boolean' },
+    offline: { type: 'boolean' },
+  },
+  positionals: 1,
+  help: `  <run-url>                  https://github.com/OWNER/REPO/actions/runs/ID (also /attempts/N, /job/ID)
+  --logs FILE                triage a saved CI log instead, as a failure at HEAD
+  --json                     print the info.json object (deterministic, url, prompt, raw-logs,
+                             existing-test-path, and gitlore's whole brief) and nothing else
+  --offline                  ask GitHub nothing: use the CI history an earlier run cached
+${windowHelp}`,
+}
+
 export const commandSpecs: readonly CommandSpec[] = [
   analyzeSpec,
   contextSpec,
+  triageSpec,
   renderSpec,
   runsSpec,
   initSpec,

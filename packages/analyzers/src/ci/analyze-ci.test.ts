@@ -1,11 +1,12 @@
 import type { CiRun, Commit } from '@gitlore/core'
 import { validateContext } from '@gitlore/core'
-import { createCiExtractor, extractGitHistory } from '@gitlore/extractors'
-import { brokenTest, buildCiScenario, type CiScenario, flakyTest, startActionsServer } from '@gitlore/fixtures'
+import type { extractGitHistory } from '@gitlore/extractors'
+import { brokenTest, type CiScenario, flakyTest } from '@gitlore/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { analyzeHistory } from '../analyze-history.js'
 import { buildContext } from '../build-context.js'
 import { analyzeCi } from './analyze-ci.js'
+import { loadCiScenario } from './ci-scenario.test-helper.js'
 
 let scenario: CiScenario
 let runs: readonly CiRun[]
@@ -13,23 +14,7 @@ let commits: readonly Commit[]
 let history: Awaited<ReturnType<typeof extractGitHistory>>
 
 beforeAll(async () => {
-  scenario = await buildCiScenario()
-  const server = await startActionsServer({ world: scenario.world, token: 'ghp_ciAnalyzerTest' })
-  try {
-    const data = await createCiExtractor({
-      token: 'ghp_ciAnalyzerTest',
-      baseUrl: server.url,
-      owner: 'octo',
-      repo: 'scenario',
-    }).fetch({
-      since: scenario.since,
-      until: scenario.until,
-    })
-    runs = data.runs
-  } finally {
-    await server.close()
-  }
-  history = await extractGitHistory({ dir: scenario.dir, since: scenario.since, until: scenario.until })
+  ;({ scenario, runs, history } = await loadCiScenario())
   commits = history.commits
 }, 60_000)
 
