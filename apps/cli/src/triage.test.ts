@@ -10,7 +10,7 @@ import {
   startLoopbackGitHub,
 } from '@gitlore/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { captureTerminal } from './capture-terminal.test-helper.js'
+import { captureTerminal, writeUserConfig } from './capture-terminal.test-helper.js'
 import { main } from './main.js'
 
 const token = 'ghp_FAKEtriageToken0123456789abcdefGITLORE'
@@ -20,12 +20,13 @@ let github: LoopbackGitHub
 beforeAll(async () => {
   scenario = await buildCiScenario()
   github = await startLoopbackGitHub(scenario.world, token)
-  await writeFile(join(scenario.dir, 'gitlore.toml'), `[github]\nrepo = "octo/scenario"\napi_url = "${github.url}"\n`)
 }, 60_000)
 afterAll(() => github.close())
 
 async function triage(args: readonly string[], env: Record<string, string> = { GITHUB_TOKEN: token }) {
   const terminal = captureTerminal(scenario.dir)
+  // Where GitHub is decides where the token goes: the user's own configuration says it.
+  writeUserConfig(terminal, `[github]\nrepo = "octo/scenario"\napi_url = "${github.url}"\n`)
   const code = await main(
     ['triage', '--repo', scenario.dir, '--since', scenario.since, '--until', scenario.until, ...args],
     {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { validateContext } from '@gitlore/core'
 import { brokenTest, buildCiScenario, flakyTest, startLoopbackGitHub } from '@gitlore/fixtures'
@@ -8,21 +8,21 @@ import { collectContext } from './collect-context.js'
 
 const token = 'ghp_FAKEpipelineCiToken0123456789GITLORE'
 
-/** The CI scenario's repository, configured for a loopback GitHub serving its Actions history. */
+/** The CI scenario's repository and a loopback GitHub serving its Actions history (set as the caller's configuration: a repository's gitlore.toml may not choose URLs). */
 async function scenarioWithGitHub() {
   const scenario = await buildCiScenario()
   const github = await startLoopbackGitHub(scenario.world, token)
-  await writeFile(join(scenario.dir, 'gitlore.toml'), `[github]\nrepo = "octo/scenario"\napi_url = "${github.url}"\n`)
-  return { scenario, github }
+  const config = { github: { repo: 'octo/scenario', api_url: github.url } }
+  return { scenario, github, config }
 }
 
 describe('the CI stage of a run (loopback GitHub with Actions history)', () => {
   it('puts CI statistics in context.json, syncs again with one Actions request, and reads the cache offline', async () => {
-    const { scenario, github } = await scenarioWithGitHub()
+    const { scenario, github, config } = await scenarioWithGitHub()
     try {
       const env = { PATH: process.env.PATH, GITHUB_TOKEN: token }
       const window = { since: scenario.since, until: scenario.until }
-      const collected = await collectContext({ dir: scenario.dir, ...window, env })
+      const collected = await collectContext({ dir: scenario.dir, ...window, env, config })
       expect(collected.stages.filter((stage) => stage.status !== 'ok')).toEqual([])
       const written = JSON.parse(await readFile(collected.contextPath as string, 'utf8'))
       expect(() => validateContext(written)).not.toThrow()
@@ -32,7 +32,7 @@ describe('the CI stage of a run (loopback GitHub with Actions history)', () => {
       expect(collected.ci?.runs).toHaveLength(41)
 
       const before = github.actions.requests.length
-      await collectContext({ dir: scenario.dir, ...window, env })
+      await collectContext({ dir: scenario.dir, ...window, env, config })
       const actionsRequests = github.actions.requests
         .slice(before)
         .filter((request) => request.host === 'api' && request.path.includes('/actions/'))
@@ -43,6 +43,7 @@ describe('the CI stage of a run (loopback GitHub with Actions history)', () => {
         ...window,
         env: { PATH: process.env.PATH },
         offline: true,
+        config,
       })
       expect(offline.context.ci).toEqual(collected.context.ci)
       // The token is nowhere in what the run wrote.
@@ -53,10 +54,11 @@ describe('the CI stage of a run (loopback GitHub with Actions history)', () => {
   })
 
   it('shows CI evidence in the findings of an offline-synthesized run', async () => {
-    const { scenario, github } = await scenarioWithGitHub()
+    const { scenario, github, config } = await scenarioWithGitHub()
     try {
       const result = await analyzeRepository({
         dir: scenario.dir,
+        config,
         since: scenario.since,
         until: scenario.until,
         env: { PATH: process.env.PATH, GITHUB_TOKEN: token },

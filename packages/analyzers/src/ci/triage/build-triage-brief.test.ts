@@ -1,12 +1,5 @@
 import type { CiRun, CiStats, Commit } from '@gitlore/core'
-import {
-  brokenTest,
-  buildCiScenario,
-  type CiScenario,
-  flakyTest,
-  runnerOutput,
-  startActionsServer,
-} from '@gitlore/fixtures'
+import { brokenTest, type CiScenario, flakyTest, runnerOutput } from '@gitlore/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { analyzeCi } from '../analyze-ci.js'
 import { loadCiScenario } from '../ci-scenario.test-helper.js'
