@@ -56,5 +56,26 @@ function printSummary(context: RepositoryContext, terminal: Terminal): void {
       (entry) => `${entry.path}  ${entry.mainAuthor}  ${entry.mainAuthorShare}  ${entry.busFactor}`,
     ),
   )
+  const ci = context.ci
+  if (ci !== undefined) {
+    section(
+      'CI workflows (runs, failure rate, re-run)',
+      ci.workflows.map(
+        (workflow) => `${workflow.workflow}  ${workflow.runs}  ${workflow.failureRate}  ${workflow.reruns}`,
+      ),
+    )
+    section(
+      'flaky tests (failed runs of runs, passed on re-run)',
+      ci.tests
+        .filter((test) => test.flaky)
+        .map((test) => `${test.test}  ${test.failedRuns}/${test.runs}  ${test.rerunPassed}/${test.reruns}`),
+    )
+    section(
+      `turned ${ci.defaultBranch ?? 'the default branch'} red (commit, author, green again)`,
+      ci.redCommits.map(
+        (red) => `${red.sha.slice(0, 7)}  ${red.author ?? 'unknown'}  ${red.greenSha?.slice(0, 7) ?? 'still red'}`,
+      ),
+    )
+  }
   terminal.stdout(`${out.join('\n')}\n`)
 }

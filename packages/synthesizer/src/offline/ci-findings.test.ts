@@ -7,8 +7,14 @@ import { createSynthesizer } from '../create-synthesizer.js'
 const context = repositoryContext({
   commits: { total: 3, merges: 0, authors: 2 },
   people: [
-    { identity: 'carol@example.com', name: 'Carol Fixer', commits: 2, files: 3 },
-    { identity: 'bob@example.com', name: 'Bob Builder', commits: 1, files: 2 },
+    {
+      identity: 'carol@example.com',
+      name: 'Carol Fixer',
+      commits: 2,
+      files: 3,
+      lastCommit: '2024-03-16T00:00:00.000Z',
+    },
+    { identity: 'bob@example.com', name: 'Bob Builder', commits: 1, files: 2, lastCommit: '2024-03-15T00:00:00.000Z' },
   ],
 })
 

@@ -104,3 +104,34 @@ describe('triage of a failed run', () => {
     expect(result.lastGreen?.sha).toBe(scenario.shas[38])
   })
 })
+
+describe('who to contact', () => {
+  it("never names automation: dependency bots are left out of the files' owners", async () => {
+    const { triageContacts } = await import('./triage-contacts.js')
+    const bot = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }
+    const person = { name: 'Blake', email: 'blake@example.com' }
+    const commit = (sha: string, author: typeof bot) => ({
+      sha: sha.repeat(40),
+      parents: ['0'.repeat(40)],
+      author,
+      authoredAt: '2026-01-01T00:00:00Z',
+      committedAt: '2026-01-01T00:00:00Z',
+      subject: 'bump',
+      body: '',
+      files: [{ path: 'package.json', added: 1, removed: 1, status: 'modified' as const, binary: false }],
+    })
+    const contacts = triageContacts({
+      suspects: [],
+      files: ['package.json'],
+      fixes: [],
+      commits: [commit('a', bot), commit('b', bot), commit('c', bot), commit('d', person)],
+      stats: null,
+      people: [],
+      branch: 'main',
+      flaky: false,
+    })
+    expect(contacts).toEqual([
+      { identity: 'blake@example.com', name: 'Blake', reasons: ['wrote 1 of 1 commits to package.json in the window'] },
+    ])
+  })
+})

@@ -115,6 +115,11 @@ export function buildTriageBrief(input: TriageInput): TriageBrief {
       )
     else suspects = found
   }
+  if (stats === null && input.runs.length === 0) {
+    notes.push(
+      'No CI history in this run (no GitHub token, or offline without an earlier sync): the verdict rests on the failure alone.',
+    )
+  }
   if (around.lastGreen === null && workflowPath !== null)
     notes.push(`No passing run of ${workflow} on ${branch ?? 'this branch'} in the window.`)
   const files = implicatedFiles(jobs, suspects)

@@ -3,6 +3,8 @@ import { isMerge } from '@gitlore/core'
 import { authorIdentity } from '../../identity.js'
 
 const shortSha = (sha: string) => sha.slice(0, 7)
+// Automation is nobody to contact: GitHub App bots (`name[bot]`) and the usual dependency and release bots.
+const automation = /\[bot\]|^(dependabot|renovate|github-actions|greenkeeper|snyk-bot)\b/i
 
 /** The name a test is mentioned by in commit messages: its last segment (`test_parse_empty`, `TestParseEmpty`). */
 export function testShortName(test: string): string {
@@ -68,6 +70,7 @@ export function triageContacts(options: {
 }): TriageContact[] {
   const reasons = new Map<string, string[]>()
   const add = (identity: string, reason: string) => {
+    if (automation.test(identity)) return
     const list = reasons.get(identity) ?? []
     if (!list.includes(reason)) list.push(reason)
     reasons.set(identity, list)
@@ -81,8 +84,9 @@ export function triageContacts(options: {
     let total = 0
     for (const commit of options.commits) {
       if (isMerge(commit) || !commit.files.some((entry) => entry.path === file)) continue
-      total++
       const identity = authorIdentity(commit.author)
+      if (automation.test(identity) || automation.test(commit.author.name)) continue
+      total++
       counts.set(identity, (counts.get(identity) ?? 0) + 1)
     }
     const owners = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 2)
