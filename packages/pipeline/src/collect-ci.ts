@@ -117,6 +117,12 @@ export async function collectCi(options: CollectCiOptions): Promise<CollectedCi>
     }
   } catch (error) {
     if (signal.aborted || ConfigError.isInstance(error) || !GitloreError.isInstance(error)) throw error
+    if (extractors.GitHubNotFoundError.isInstance(error)) {
+      // No Actions API here (Actions disabled, an older GitHub Enterprise): nothing to read, nothing wrong.
+      // A repository that does not exist at all is reported by the review stage.
+      emit({ type: 'note', stage: 'ci', message: `CI: no GitHub Actions history for ${owner}/${repo} (404)` })
+      return { data: null, problem: null, sharedWithReviews: false }
+    }
     return { data: null, problem: `${error.message} (continuing without CI history)`, sharedWithReviews: false }
   }
 }
