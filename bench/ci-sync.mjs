@@ -43,6 +43,8 @@ async function run(label, { store = cache, concurrency, ...options } = {}) {
     owner: world.owner,
     repo: world.repo,
     store,
+    // The whole window in one sync (a real first sync stops at 1,000 runs and continues next time).
+    maxRunsPerSync: 100_000,
     ...(concurrency === undefined ? {} : { concurrency }),
   })
   const started = performance.now()
