@@ -36,8 +36,8 @@ const commentsIn = (prompt: string) =>
 /** The comments a healthy model classifies: those of even length (the others fail, and stay unpaid). */
 const answered = (body: string) => body.length % 2 === 0
 
-/** A model that classifies, labels and investigates as a working one does (tools, then findings). */
-function healthy(request: RecordedRequest): ChatReply {
+/** A model that classifies (the comments of even length, or `all`), labels and investigates (tools, then findings). */
+function healthy(request: RecordedRequest, all = false): ChatReply {
   const prompt = promptOf(request)
   if (prompt.includes('Name the theme')) return { kind: 'message', text: 'Null checks before database lookups' }
   const body = request.body as { tools?: unknown[] }
@@ -51,7 +51,7 @@ function healthy(request: RecordedRequest): ChatReply {
     }
   }
   const items = commentsIn(prompt)
-    .filter((comment) => answered(comment.body))
+    .filter((comment) => all || answered(comment.body))
     .map((comment) => `<c id="${comment.id}" categories="bug" confidence="0.9"/>`)
   return { kind: 'message', text: `<classifications>\n${items.join('\n')}\n</classifications>` }
 }
@@ -178,5 +178,28 @@ describe('gitlore analyze when the model provider fails at run time', () => {
     const run = await faultRun(server)
     expectDegradedReport(run, /answers in a row could not be used/)
     expect(run.asked.length).toBeLessThanOrEqual(12)
+  })
+
+  it('a model that ignores tool_choice: two nudges, then its answer is taken; nothing degraded, exit 0', async () => {
+    const { dir } = await buildHistoryFixture()
+    const server = await modelServer({ apiKey: 'sk-right' })
+    server.onChat((request) => {
+      if ((request.body as { tools?: unknown[] }).tools === undefined) return healthy(request, true)
+      return {
+        kind: 'message',
+        text: '<findings><finding category="fragile_area" severity="high"><title>Database lookups need null checks</title><insight>src/db.ts returns undefined for missing rows.</insight><evidence source="code" ref="src/db.ts:1">The lookup.</evidence></finding></findings>',
+      }
+    })
+    const run = await analyze(dir, server.url)
+    expect(run.code).toBe(0)
+    const agentRequests = server.requests.filter(
+      (request) => (request.body as { tools?: unknown[] }).tools !== undefined,
+    )
+    expect(agentRequests.map((request) => request.toolChoice)).toEqual(['required', 'required', 'required'])
+    expect(run.stderr).toContain('harness (nudge-limit)')
+    const report = await readFile(join(dir, 'gitlore-report.md'), 'utf8')
+    expect(report).toContain('Database lookups need null checks')
+    expect(report).toContain('(2 nudges sent)')
+    expect(run.seconds).toBeLessThan(30)
   })
 })
