@@ -39,6 +39,7 @@ export { checkWritablePath } from './fs/confined-path.js'
 export { type ReadBoundedFileOptions, readBoundedFile } from './fs/read-bounded-file.js'
 export { appendConfinedFile, type ConfinedWriteOptions, writeConfinedFile } from './fs/write-confined-file.js'
 export { locateWriteRoot, type WriteRoot } from './fs/write-root.js'
+export type { AuthorCommits, PathAuthorship } from './model/authorship.js'
 export type {
   CiAnnotation,
   CiAttempt,
@@ -89,6 +90,7 @@ export type {
   RepositoryContext,
   Revert,
 } from './model/context.js'
+export type { ConventionExamples } from './model/convention-examples.js'
 export type { Evidence, EvidenceSource, Finding, FindingCategory, Severity } from './model/finding.js'
 export { findingCategories, severities } from './model/finding.js'
 export type { FileSample, HeadFiles } from './model/head-files.js'
