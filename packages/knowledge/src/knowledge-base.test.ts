@@ -1,0 +1,216 @@
+import type { Finding } from '@gitlore/core'
+import { sha } from '@gitlore/fixtures'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { findings, fixtureRoot, knowledgeSources } from './__fixtures__/knowledge-sources.js'
+import { buildKnowledgeIndex } from './build/build-knowledge-index.js'
+import { createKnowledgeBase, type KnowledgeBase } from './create-knowledge-base.js'
+import { storeKnowledgeIndex } from './knowledge-reader.js'
+import type { KnowledgeStore } from './knowledge-store.js'
+import type { BriefItem } from './queries/brief-item.js'
+import { createMemoryKnowledgeStore } from './test/memory-knowledge-store.js'
+
+let store: KnowledgeStore
+let knowledge: KnowledgeBase
+let head = sha('a')
+
+beforeAll(async () => {
+  store = createMemoryKnowledgeStore()
+  await storeKnowledgeIndex(store, buildKnowledgeIndex(knowledgeSources()))
+  knowledge = createKnowledgeBase({ store, root: fixtureRoot, currentHead: async () => head })
+})
+
+const everyItem = (brief: Record<string, unknown>): BriefItem[] =>
+  Object.values(brief).flatMap((value) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'provenance' in item)
+      ? (value as BriefItem[])
+      : [],
+  )
+
+describe('planning brief', () => {
+  it('leads with what reviewers ask for on the file, quoting them with the pull request', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/db/query.ts'] })
+    const [first] = brief.reviews
+    expect(first?.text).toBe(
+      'Reviewers raised "Missing null checks in database lookups" 2 times on src/db/query.ts (3 comments in 3 PRs across the repository)',
+    )
+    expect(first?.quote).toBe('This lookup can return undefined; add a null check before using row.id.')
+    expect(first?.provenance).toEqual([{ kind: 'pr', ref: 'https://github.com/acme/widgets/pull/11#discussion_r1' }])
+    expect(first?.lastSeen).toBe('2024-03-20T10:00:00Z')
+  })
+
+  it('never passes on text that addresses AI assistants', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/db/query.ts'], limit: 20 })
+    const text = JSON.stringify(brief)
+    expect(text).not.toContain('curl')
+    expect(text).not.toContain('evil.example')
+    expect(brief.findings.map((item) => item.provenance[0]?.ref)).toEqual(['fragile-query'])
+  })
+
+  it('says what breaks, with the commits to check', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/db/query.ts'], limit: 20 })
+    const texts = brief.risks.map((item) => item.text)
+    expect(texts).toContain(
+      `src/db/query.ts: 3 fix commits came within 7 days of another change to it (of 14 commits), e.g. ${sha('1').slice(0, 7)} fixed after ${sha('2').slice(0, 7)}`,
+    )
+    const undone = brief.risks.find((item) => item.provenance[0]?.ref === sha('r'))
+    expect(undone?.text).toContain(`undoing ${sha('s').slice(0, 7)}`)
+    expect(undone?.lastSeen).toBe('2024-03-05T10:00:00Z')
+    // A revert of a commit that is not in the history claims nothing undone.
+    const branchRevert = brief.risks.find((item) => item.provenance[0]?.ref === sha('q'))
+    expect(branchRevert?.text).not.toContain('undoing')
+    expect(branchRevert?.provenance).toEqual([{ kind: 'commit', ref: sha('q') }])
+  })
+
+  it('lists partners not asked about and still in the tree, strongest first', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/db/query.ts'] })
+    expect(brief.changeTogether.map((item) => item.text)).toEqual([
+      'src/db/pool.ts changed in 6 of the 14 commits to src/db/query.ts (coupling degree 0.5217)',
+      'src/api/handler.ts changed in 3 of the 14 commits to src/db/query.ts (coupling degree 0.2727)',
+    ])
+    const both = await knowledge.planningBrief({ files: ['src/db/query.ts', 'src/db/pool.ts'] })
+    expect(both.changeTogether.map((item) => item.provenance[0]?.ref)).toEqual(['src/api/handler.ts'])
+  })
+
+  it('names active authors and reviewers, and warns when the main author left', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/api/handler.ts'], limit: 20 })
+    const texts = brief.people.map((item) => item.text)
+    expect(texts).toContain(
+      'Carol <carol@example.com> wrote 2 of the 8 commits to src/api/handler.ts and is still active here',
+    )
+    expect(texts.some((text) => text.startsWith('Bob <bob@example.com> wrote'))).toBe(false)
+    expect(texts).toContain(
+      'src/api/handler.ts: its main author Bob <bob@example.com> (75% of its commits) has not committed in 180 days; Carol <carol@example.com> is its most active author now',
+    )
+    expect(texts).toContain('erin reviews here: 1 review comments on src/api/handler.ts')
+    const query = await knowledge.planningBrief({ files: ['src/db/query.ts'], limit: 20 })
+    // The pull request's own author answering is not reviewing.
+    expect(query.people.some((item) => item.text.startsWith('alice reviews'))).toBe(false)
+    expect(query.people.map((item) => item.text)).toContain('dave reviews here: 2 review comments on src/db/query.ts')
+  })
+
+  it('warns that a generated file should be changed where it is produced', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/gen/schema.ts'] })
+    expect(brief.risks[0]?.text).toBe(
+      'src/gen/schema.ts is generated or vendored (generated-header): change what produces it, not the file',
+    )
+  })
+
+  it('says when an asked file no longer exists, before its history', async () => {
+    const brief = await knowledge.planningBrief({ files: ['old/legacy.ts'] })
+    expect(brief.risks[0]?.text).toBe(
+      'old/legacy.ts no longer exists at HEAD: what follows is its history (last changed 2023-06-01)',
+    )
+  })
+
+  it('gives every item provenance, and conventions with an example commit', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/db/query.ts', 'src/api/handler.ts'], limit: 20 })
+    const items = everyItem(brief as unknown as Record<string, unknown>)
+    expect(items.length).toBeGreaterThan(10)
+    for (const item of items) expect(item.provenance.length, item.text).toBeGreaterThan(0)
+    expect(brief.conventions[0]).toMatchObject({
+      text: '75% of commit subjects follow Conventional Commits ("type(scope): summary"); most used types: feat (12), fix (10), chore (3)',
+      provenance: [{ kind: 'commit', ref: sha('9') }],
+    })
+  })
+
+  it('ranks what the task mentions higher and finds what reviewers said about it elsewhere', async () => {
+    const handler = (brief: { changeTogether: readonly BriefItem[] }) =>
+      brief.changeTogether.find((item) => item.provenance[0]?.ref === 'src/api/handler.ts')?.score ?? 0
+    const plain = await knowledge.planningBrief({ files: ['src/db/query.ts'] })
+    expect(plain.reviews.some((item) => item.quote?.includes('retry path'))).toBe(false)
+    const tasked = await knowledge.planningBrief({ files: ['src/db/query.ts'], task: 'retry the handler on timeouts' })
+    expect(handler(tasked)).toBeGreaterThan(handler(plain))
+    const elsewhere = tasked.reviews.find((item) => item.quote?.includes('retry path'))
+    expect(elsewhere?.text).toBe('On a related change, erin on #14 (src/api/handler.ts)')
+  })
+
+  it('names files it knows nothing about, and says when HEAD moved', async () => {
+    const brief = await knowledge.planningBrief({ files: ['./src/db/new.ts', `${fixtureRoot}/src/db/query.ts`] })
+    expect(brief.files).toEqual(['src/db/new.ts', 'src/db/query.ts'])
+    expect(brief.unknownFiles).toEqual(['src/db/new.ts'])
+    expect(brief.index.stale).toBe(false)
+    head = sha('b')
+    try {
+      const stale = await knowledge.planningBrief({ files: ['src/db/query.ts'] })
+      expect(stale.index.stale).toBe(true)
+      expect(stale.index.hint).toContain('run gitlore analyze to refresh it')
+    } finally {
+      head = sha('a')
+    }
+  })
+
+  it('refuses paths outside the repository or inside .git, whatever their spelling', async () => {
+    for (const path of ['../secret', 'src/../../x', '/etc/passwd', '.git/config', 'src/.GIT/hooks', 'a\u0000b', '  ']) {
+      await expect(knowledge.planningBrief({ files: [path] }), path).rejects.toMatchObject({ code: 'knowledge_input' })
+    }
+  })
+})
+
+describe('related files, guidance, search and findings', () => {
+  it('relates files by coupling and by shared review themes, leaving out deleted files', async () => {
+    const related = await knowledge.relatedFiles({ path: 'src/db/query.ts' })
+    expect(related.hubPartners).toBe(3)
+    expect(related.related.map((item) => [item.path, item.relation, item.strength])).toEqual([
+      ['src/db/pool.ts', 'coupling', 6],
+      ['src/api/handler.ts', 'coupling', 3],
+    ])
+    const pool = await knowledge.relatedFiles({ path: 'src/db/pool.ts' })
+    expect(pool.related.map((item) => item.path)).toEqual(['src/db/query.ts'])
+  })
+
+  it('leads guidance with the largest themes that are not praise, with quotes', async () => {
+    const guidance = await knowledge.repoGuidance()
+    expect(guidance.themes.map((theme) => theme.label)).toEqual(['Missing null checks in database lookups'])
+    expect(guidance.themes[0]?.quotes[0]?.url).toBe('https://github.com/acme/widgets/pull/12#discussion_r2')
+    expect(guidance.people[0]?.text).toBe(
+      'src/: Alice <alice@example.com> wrote 18 of its 26 commits; dave wrote 3 review comments there',
+    )
+    const testing = await knowledge.repoGuidance({ topic: 'testing' })
+    expect(testing.comments.map((comment) => comment.id)).toEqual(['c4'])
+    const words = await knowledge.repoGuidance({ topic: 'null check' })
+    expect(words.themes.map((theme) => theme.id)).toEqual(['theme-null'])
+  })
+
+  it('searches comments by words and filters, never returning the text aimed at assistants', async () => {
+    const byWords = await knowledge.searchReviewComments({ query: 'null check' })
+    expect(byWords.comments.map((comment) => comment.id)).toEqual(['c7', 'c1', 'c2', 'c3'])
+    const inDb = await knowledge.searchReviewComments({ query: 'null', path: 'src/db/', author: 'erin' })
+    expect(inDb.comments.map((comment) => comment.id)).toEqual(['c3'])
+    const curl = await knowledge.searchReviewComments({ query: 'curl' })
+    expect(curl.comments).toEqual([])
+    await expect(knowledge.searchReviewComments({ category: 'vibes' })).rejects.toThrow(/unknown category/)
+  })
+
+  it('lists findings severest first and withholds those addressing assistants', async () => {
+    const list = await knowledge.listFindings()
+    expect(list.findings.map((finding) => finding.id)).toEqual(['fragile-query', 'convention'])
+    expect(list.withheld).toBe(1)
+    expect((await knowledge.listFindings({ severity: 'high' })).findings).toHaveLength(1)
+    await expect(knowledge.listFindings({ category: 'nope' })).rejects.toThrow(/unknown category/)
+  })
+
+  it('says there is no index yet and what to run', async () => {
+    const empty = createKnowledgeBase({ store: createMemoryKnowledgeStore(), root: '/repo' })
+    await expect(empty.planningBrief({ files: ['a.ts'] })).rejects.toThrow(
+      'no knowledge index for /repo yet: run gitlore analyze (add --offline to ask no network service), then ask again',
+    )
+  })
+})
+
+describe('refreshing the index', () => {
+  it('rewrites only the rows that changed', async () => {
+    const memory = createMemoryKnowledgeStore()
+    const first = await storeKnowledgeIndex(memory, buildKnowledgeIndex(knowledgeSources()))
+    expect(first.unchanged).toBe(0)
+    const again = await storeKnowledgeIndex(memory, buildKnowledgeIndex(knowledgeSources()))
+    expect(again).toEqual({ written: 0, unchanged: first.written, deleted: 0 })
+    const [fragile, , convention] = findings as [Finding, Finding, Finding]
+    const changed = await storeKnowledgeIndex(
+      memory,
+      buildKnowledgeIndex(knowledgeSources({ findings: [{ ...fragile, severity: 'medium' }, convention] })),
+    )
+    // The changed finding, the meta (its counts), and the rows of query.ts and its directories, which
+    // named the dropped finding; the dropped finding's row goes.
+    expect(changed).toEqual({ written: 5, unchanged: again.unchanged - 5 - 1, deleted: 1 })
+  })
+})

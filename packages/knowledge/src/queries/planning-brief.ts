@@ -1,0 +1,352 @@
+import type { CommentCategory } from '@gitlore/core'
+import { ancestorDirectories } from '../build/finding-paths.js'
+import type { CommentKnowledge, KnowledgeMeta, PathKnowledge, ThemeKnowledge } from '../knowledge-model.js'
+import type { KnowledgeReader } from '../knowledge-reader.js'
+import { type BriefItem, recency, relayedText, short, topItems } from './brief-item.js'
+import { conventionItems } from './convention-items.js'
+import { findingItems } from './finding-items.js'
+import { type IndexStatus, indexStatus } from './index-status.js'
+import { peopleItems } from './people-items.js'
+import { queryPath } from './query-path.js'
+import { taskTerms, termHits } from './task-terms.js'
+
+/** What to brief on. */
+export interface PlanningBriefInput {
+  /** Files (or directories, ending in `/`) about to be changed, relative to the repository root. */
+  readonly files: readonly string[]
+  /** What the change is for, in plain words; ranks what matches it higher. */
+  readonly task?: string
+  /** Items per section; default 5, at most 20. */
+  readonly limit?: number
+}
+
+/** What to know before touching some files, every item with provenance and when it was last seen. */
+export interface PlanningBrief {
+  readonly files: readonly string[]
+  readonly task: string | null
+  /** Asked files the index knows nothing about (new files, or untouched in the window). */
+  readonly unknownFiles: readonly string[]
+  /** What reviewers repeatedly ask for there. */
+  readonly reviews: readonly BriefItem[]
+  /** What tends to break after changes: fixes soon after, reverts, hubs, generated files. */
+  readonly risks: readonly BriefItem[]
+  /** Files that usually change with them and are not in the list. */
+  readonly changeTogether: readonly BriefItem[]
+  /** Who to ask: active authors, the reviewers who know the area, knowledge that left. */
+  readonly people: readonly BriefItem[]
+  /** How commits are written here. */
+  readonly conventions: readonly BriefItem[]
+  /** Findings of the last analysis that name these files or their directories. */
+  readonly findings: readonly BriefItem[]
+  readonly index: IndexStatus
+}
+
+/** Most files one brief covers. */
+export const maxBriefFiles = 50
+
+const categoryWeight: Readonly<Partial<Record<CommentCategory, number>>> = {
+  bug: 3,
+  security: 3,
+  error_handling: 2.5,
+  performance: 2,
+  architecture: 2,
+  testing: 2,
+  documentation: 1.2,
+  naming: 1,
+  style: 1,
+  process: 1,
+  question: 0.6,
+  nitpick: 0.5,
+  praise: 0,
+}
+
+/** The brief, read from the index alone. */
+export async function planningBrief(
+  store: KnowledgeReader,
+  meta: KnowledgeMeta,
+  input: PlanningBriefInput,
+  currentHead: string | null,
+): Promise<PlanningBrief> {
+  const limit = Math.min(20, Math.max(1, Math.floor(input.limit ?? 5)))
+  const files = [...new Set(input.files.map((file) => queryPath(file, meta.repository.path)))]
+  if (files.length > maxBriefFiles) files.length = maxBriefFiles
+  const asked = new Set(files)
+  const parents = new Map(files.map((file) => [file, ancestorDirectories(file).at(-1)] as const))
+  const found = new Map(
+    (await store.paths([...files, ...new Set([...parents.values()].flatMap((p) => p ?? []))])).map((entry) => [
+      entry.path,
+      entry,
+    ]),
+  )
+  const entries = files.flatMap((file) => found.get(file) ?? [])
+  const asOf = Date.parse(meta.window.until)
+  const terms = taskTerms(input.task)
+  const boost = (text: string) => 1 + termHits(terms, text)
+
+  const reviews = await reviewItems(store, meta, files, entries, parents, found, asOf, terms, boost)
+  const partners = await partnerItems(store, entries, asked, asOf, boost)
+  return {
+    files,
+    task: input.task?.trim() || null,
+    unknownFiles: files.filter((file) => !found.has(file)),
+    reviews: topItems(reviews, limit),
+    risks: topItems(riskItems(entries, meta, asOf, boost), limit),
+    changeTogether: topItems(partners, limit),
+    people: topItems(peopleItems(meta, entries, parents, found, asOf), limit),
+    conventions: topItems(conventionItems(meta), limit),
+    findings: topItems(
+      await findingItems(
+        store,
+        [
+          ...entries,
+          ...[...parents.values()].flatMap((parent) => (parent === undefined ? [] : (found.get(parent) ?? []))),
+        ],
+        asked,
+        boost,
+      ),
+      limit,
+    ),
+    index: indexStatus(meta, currentHead),
+  }
+}
+
+async function reviewItems(
+  store: KnowledgeReader,
+  meta: KnowledgeMeta,
+  files: readonly string[],
+  entries: readonly PathKnowledge[],
+  parents: ReadonlyMap<string, string | undefined>,
+  found: ReadonlyMap<string, PathKnowledge>,
+  asOf: number,
+  terms: readonly string[],
+  boost: (text: string) => number,
+): Promise<BriefItem[]> {
+  // Themes on the files count fully; themes elsewhere in their directories count half.
+  const themeHits = new Map<string, { weight: number; files: Set<string>; areas: Set<string>; comments: number }>()
+  const hit = (id: string, path: string, comments: number, weight: number) => {
+    const known = themeHits.get(id) ?? { weight: 0, files: new Set<string>(), areas: new Set<string>(), comments: 0 }
+    known.weight += comments * weight
+    if (weight === 1) {
+      known.comments += comments
+      known.files.add(path)
+    } else known.areas.add(path)
+    themeHits.set(id, known)
+  }
+  for (const entry of entries) for (const theme of entry.themes) hit(theme.id, entry.path, theme.comments, 1)
+  for (const file of files) {
+    const parent = parents.get(file)
+    const area = parent === undefined ? undefined : found.get(parent)
+    for (const theme of area?.themes ?? []) hit(theme.id, parent as string, theme.comments, 0.5)
+  }
+  const themes = new Map((await store.themes([...themeHits.keys()])).map((theme) => [theme.id, theme] as const))
+  const commentIds = new Set(entries.flatMap((entry) => entry.comments.newest))
+  for (const theme of themes.values()) for (const id of theme.representatives.slice(0, 3)) commentIds.add(id)
+  const comments = await store.comments([...commentIds])
+  const onFiles = comments.filter((comment) => comment.path !== null && entries.some((e) => e.path === comment.path))
+  const used = new Set<string>()
+  const items: BriefItem[] = []
+
+  for (const [id, { weight, files: filesHit, areas, comments: onAsked }] of themeHits) {
+    const theme = themes.get(id)
+    if (theme === undefined) continue
+    const label = relayedText(theme.label, 100) ?? 'a recurring review theme'
+    const sample =
+      newest(onFiles.filter((comment) => comment.themeId === id && comment.quote !== null)) ??
+      comments.find((comment) => comment.id === theme.representatives[0] && comment.quote !== null)
+    if (sample !== undefined) used.add(sample.id)
+    const place = [...(onAsked > 0 ? filesHit : areas)].join(', ')
+    const text =
+      onAsked > 0
+        ? `Reviewers raised "${label}" ${times(onAsked)} on ${place} (${theme.size} comments in ${theme.prNumbers.length} PRs across the repository)`
+        : `In ${place}, reviewers keep raising "${label}" (${theme.size} comments in ${theme.prNumbers.length} PRs)`
+    items.push({
+      text,
+      ...(sample?.quote == null ? {} : { quote: sample.quote }),
+      provenance: sample === undefined ? themeProvenance(theme, meta) : [{ kind: 'pr', ref: sample.url }],
+      lastSeen: sample?.createdAt ?? theme.lastSeen,
+      files: [...filesHit],
+      score: (2 + weight) * recency(theme.lastSeen, asOf) * boost(`${label} ${sample?.quote ?? ''}`),
+    })
+  }
+
+  for (const comment of onFiles) {
+    if (used.has(comment.id) || comment.quote === null) continue
+    const weight = Math.max(0, ...comment.categories.map((category) => categoryWeight[category] ?? 1))
+    if (comment.categories.length > 0 && weight === 0) continue
+    const kinds = comment.categories.length === 0 ? '' : ` (${comment.categories.join(', ')})`
+    items.push({
+      text: `${comment.author} on #${comment.prNumber}${kinds}${comment.resolved === true ? ', resolved' : ''}`,
+      quote: comment.quote,
+      provenance: [{ kind: 'pr', ref: comment.url }],
+      lastSeen: comment.createdAt,
+      files: comment.path === null ? [] : [comment.path],
+      score: (comment.categories.length === 0 ? 1 : weight) * recency(comment.createdAt, asOf) * boost(comment.quote),
+    })
+  }
+
+  // What reviewers said elsewhere about what the task mentions.
+  if (terms.length > 0) {
+    const elsewhere = new Map<string, CommentKnowledge>()
+    for (const term of terms.slice(0, 4)) {
+      for (const comment of await store.searchComments({ terms: [term], limit: 20 })) {
+        if (comment.quote !== null && !used.has(comment.id) && !onFiles.some((c) => c.id === comment.id)) {
+          elsewhere.set(comment.id, comment)
+        }
+      }
+    }
+    for (const comment of elsewhere.values()) {
+      const hits = termHits(terms, comment.quote ?? '')
+      items.push({
+        text: `On a related change, ${comment.author} on #${comment.prNumber}${comment.path === null ? '' : ` (${comment.path})`}`,
+        quote: comment.quote as string,
+        provenance: [{ kind: 'pr', ref: comment.url }],
+        lastSeen: comment.createdAt,
+        files: [],
+        score: 0.5 * hits * recency(comment.createdAt, asOf),
+      })
+    }
+  }
+  return items
+}
+
+function themeProvenance(theme: ThemeKnowledge, meta: KnowledgeMeta): BriefItem['provenance'] {
+  const pr = theme.prNumbers[0]
+  if (pr !== undefined && meta.repository.github !== null) {
+    return [{ kind: 'pr', ref: `https://github.com/${meta.repository.github}/pull/${pr}` }]
+  }
+  return theme.files.slice(0, 1).map((path) => ({ kind: 'path', ref: path }))
+}
+
+function riskItems(
+  entries: readonly PathKnowledge[],
+  meta: KnowledgeMeta,
+  asOf: number,
+  boost: (text: string) => number,
+): BriefItem[] {
+  const items: BriefItem[] = []
+  for (const entry of entries) {
+    if (entry.atHead === false) {
+      items.push({
+        text: `${entry.path} no longer exists at HEAD: what follows is its history (last changed ${entry.lastChanged?.slice(0, 10) ?? 'in the window'})`,
+        provenance: [{ kind: 'path', ref: entry.path }],
+        lastSeen: entry.lastChanged,
+        files: [entry.path],
+        score: 10,
+      })
+    }
+    if (entry.generated !== null) {
+      items.push({
+        text: `${entry.path} is generated or vendored (${entry.generated}): change what produces it, not the file`,
+        provenance: [{ kind: 'path', ref: entry.path }],
+        lastSeen: entry.lastChanged,
+        files: [entry.path],
+        score: 5,
+      })
+    }
+    if (entry.fixes !== null && entry.fixes.count > 0) {
+      const examples = entry.fixes.examples.slice(0, 2)
+      const shown = examples.map((example) => `${short(example.fix)} fixed after ${short(example.before)}`).join('; ')
+      const text = `${entry.path}: ${entry.fixes.count} fix ${entry.fixes.count === 1 ? 'commit' : 'commits'} came within ${meta.fixWindowDays} days of another change to it (of ${entry.commits} commits)${shown === '' ? '' : `, e.g. ${shown}`}`
+      items.push({
+        text,
+        provenance: examples.flatMap((example) => [
+          { kind: 'commit' as const, ref: example.fix },
+          { kind: 'commit' as const, ref: example.before },
+        ]),
+        lastSeen: examples[0]?.at ?? entry.lastChanged,
+        files: [entry.path],
+        score:
+          (1 + entry.fixes.count / Math.max(1, entry.commits)) *
+          2 *
+          recency(examples[0]?.at ?? null, asOf) *
+          boost(text),
+      })
+    }
+    for (const revert of entry.reverts.slice(0, 2)) {
+      const subject = relayedText(revert.subject, 80)
+      const undone = revert.revertedCommit === null ? '' : `, undoing ${short(revert.revertedCommit)}`
+      const count = entry.revertCount > 1 ? ` (${entry.revertCount} reverts touched it in the window)` : ''
+      const text = `${entry.path} was reverted by ${short(revert.sha)}${subject === null ? '' : ` ("${subject}")`}${undone}${count}`
+      items.push({
+        text,
+        provenance: [
+          { kind: 'commit', ref: revert.sha },
+          ...(revert.revertedCommit === null ? [] : [{ kind: 'commit' as const, ref: revert.revertedCommit }]),
+        ],
+        lastSeen: revert.at,
+        files: [entry.path],
+        score: 3 * recency(revert.at, asOf) * boost(text),
+      })
+    }
+    if (entry.hubPartners !== null && entry.hubPartners >= 3) {
+      items.push({
+        text: `${entry.path} is a hub: it changes together with ${entry.hubPartners} other files, so a change here often needs changes there`,
+        provenance: [{ kind: 'path', ref: entry.path }],
+        lastSeen: entry.lastChanged,
+        files: [entry.path],
+        score: 1 + Math.log2(entry.hubPartners),
+      })
+    }
+  }
+  return items
+}
+
+async function partnerItems(
+  store: KnowledgeReader,
+  entries: readonly PathKnowledge[],
+  asked: ReadonlySet<string>,
+  asOf: number,
+  boost: (text: string) => number,
+): Promise<BriefItem[]> {
+  const best = new Map<string, { file: string; commits: number; shared: number; degree: number }>()
+  for (const entry of entries) {
+    for (const partner of entry.partners) {
+      if (asked.has(partner.path)) continue
+      const known = best.get(partner.path)
+      if (
+        known === undefined ||
+        partner.shared > known.shared ||
+        (partner.shared === known.shared && partner.degree > known.degree)
+      ) {
+        best.set(partner.path, {
+          file: entry.path,
+          commits: entry.commits,
+          shared: partner.shared,
+          degree: partner.degree,
+        })
+      }
+    }
+  }
+  const candidates = [...best].sort(([, x], [, y]) => y.shared - x.shared || y.degree - x.degree).slice(0, 40)
+  const partners = new Map(
+    (await store.paths(candidates.map(([path]) => path))).map((entry) => [entry.path, entry] as const),
+  )
+  return candidates.flatMap(([path, pair]) => {
+    const entry = partners.get(path)
+    // A partner deleted since is history, not advice.
+    if (entry?.atHead === false) return []
+    const text = `${path} changed in ${pair.shared} of the ${pair.commits} commits to ${pair.file} (coupling degree ${pair.degree})`
+    return [
+      {
+        text,
+        provenance: [
+          { kind: 'path', ref: path },
+          { kind: 'path', ref: pair.file },
+        ],
+        lastSeen: entry?.lastChanged ?? null,
+        files: [pair.file],
+        score: pair.shared * (0.5 + pair.degree) * recency(entry?.lastChanged ?? null, asOf) * boost(text),
+      },
+    ]
+  })
+}
+
+function newest(comments: readonly CommentKnowledge[]): CommentKnowledge | undefined {
+  let best: CommentKnowledge | undefined
+  for (const comment of comments) if (best === undefined || comment.createdAt > best.createdAt) best = comment
+  return best
+}
+
+function times(count: number): string {
+  return count === 1 ? 'once' : `${count} times`
+}

@@ -1,0 +1,74 @@
+import type { KnowledgeMeta } from '../knowledge-model.js'
+import type { KnowledgeReader } from '../knowledge-reader.js'
+import { type IndexStatus, indexStatus } from './index-status.js'
+import { queryPath } from './query-path.js'
+
+/** A file related to the one asked about. */
+export interface RelatedFile {
+  readonly path: string
+  /** `coupling`: changed in the same commits; `theme`: reviewers raise the same theme on both. */
+  readonly relation: 'coupling' | 'theme'
+  /** Shared commits (coupling) or comments of the shared theme on the file (theme). */
+  readonly strength: number
+  /** Coupling degree (0..1); null for theme relations. */
+  readonly degree: number | null
+  /** The theme's label, for theme relations. */
+  readonly theme?: string
+  readonly lastChanged: string | null
+}
+
+export interface RelatedFiles {
+  readonly path: string
+  /** False when the index has nothing on the path. */
+  readonly known: boolean
+  /** Distinct coupling partners when the file is a hub; null otherwise. */
+  readonly hubPartners: number | null
+  readonly related: readonly RelatedFile[]
+  readonly index: IndexStatus
+}
+
+/** Files that change with `path` (every kept coupling pair) and files sharing its review themes; deleted files left out. */
+export async function relatedFiles(
+  store: KnowledgeReader,
+  meta: KnowledgeMeta,
+  input: { readonly path: string; readonly limit?: number },
+  currentHead: string | null,
+): Promise<RelatedFiles> {
+  const path = queryPath(input.path, meta.repository.path)
+  const limit = Math.min(100, Math.max(1, Math.floor(input.limit ?? 20)))
+  const [entry] = await store.paths([path])
+  const coupled = (entry?.partners ?? []).map(
+    (partner): RelatedFile => ({
+      path: partner.path,
+      relation: 'coupling',
+      strength: partner.shared,
+      degree: partner.degree,
+      lastChanged: null,
+    }),
+  )
+  const themes = await store.themes((entry?.themes ?? []).map((theme) => theme.id))
+  const seen = new Set([path, ...coupled.map((item) => item.path)])
+  const themed: RelatedFile[] = []
+  for (const theme of themes) {
+    for (const file of theme.files) {
+      if (seen.has(file)) continue
+      seen.add(file)
+      themed.push({ path: file, relation: 'theme', strength: 1, degree: null, theme: theme.label, lastChanged: null })
+    }
+  }
+  const candidates = [...coupled.slice(0, limit), ...themed.slice(0, limit)]
+  const facts = new Map(
+    (await store.paths(candidates.map((item) => item.path))).map((known) => [known.path, known] as const),
+  )
+  const related = candidates
+    .filter((item) => facts.get(item.path)?.atHead !== false)
+    .map((item) => ({ ...item, lastChanged: facts.get(item.path)?.lastChanged ?? null }))
+    .slice(0, limit)
+  return {
+    path,
+    known: entry !== undefined,
+    hubPartners: entry?.hubPartners ?? null,
+    related,
+    index: indexStatus(meta, currentHead),
+  }
+}

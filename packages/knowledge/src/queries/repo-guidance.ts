@@ -1,0 +1,162 @@
+import { type CommentCategory, commentCategories, type FindingCategory, findingCategories } from '@gitlore/core'
+import type { CommentKnowledge, KnowledgeMeta, ThemeKnowledge } from '../knowledge-model.js'
+import type { KnowledgeReader } from '../knowledge-reader.js'
+import { type BriefItem, recency, relayedText, topItems } from './brief-item.js'
+import { conventionItems } from './convention-items.js'
+import { findingItem } from './finding-items.js'
+import { type IndexStatus, indexStatus } from './index-status.js'
+import { taskTerms, termHits } from './task-terms.js'
+
+/** A review theme as guidance shows it. */
+export interface GuidanceTheme {
+  readonly id: string
+  readonly label: string
+  readonly size: number
+  readonly pullRequests: number
+  readonly resolvedShare: number
+  readonly categories: readonly CommentCategory[]
+  readonly files: readonly string[]
+  readonly quotes: readonly { readonly quote: string; readonly url: string; readonly author: string }[]
+  readonly lastSeen: string | null
+}
+
+export interface RepoGuidance {
+  readonly topic: string | null
+  /** What reviewers repeatedly ask for, largest themes first (for a topic: the themes about it). */
+  readonly themes: readonly GuidanceTheme[]
+  readonly findings: readonly BriefItem[]
+  readonly conventions: readonly BriefItem[]
+  /** Who knows which area. */
+  readonly people: readonly BriefItem[]
+  /** For a topic: review comments about it. */
+  readonly comments: readonly CommentKnowledge[]
+  readonly index: IndexStatus
+}
+
+/**
+ * Repository-wide guidance: review themes, findings, conventions and who knows each area; with a
+ * topic (a comment category such as `testing`, a finding category such as `landmine`, or words),
+ * only what is about it.
+ */
+export async function repoGuidance(
+  store: KnowledgeReader,
+  meta: KnowledgeMeta,
+  input: { readonly topic?: string; readonly limit?: number },
+  currentHead: string | null,
+): Promise<RepoGuidance> {
+  const limit = Math.min(20, Math.max(1, Math.floor(input.limit ?? 5)))
+  const topic = input.topic?.trim() || null
+  const normalized = topic?.toLowerCase().replace(/[\s-]+/g, '_') ?? null
+  const commentCategory = (commentCategories as readonly string[]).includes(normalized ?? '')
+    ? (normalized as CommentCategory)
+    : undefined
+  const findingCategory = (findingCategories as readonly string[]).includes(normalized ?? '')
+    ? (normalized as FindingCategory)
+    : undefined
+  const terms = commentCategory === undefined && findingCategory === undefined ? taskTerms(topic ?? '') : []
+  const asOf = Date.parse(meta.window.until)
+
+  const allThemes = await store.themes()
+  const relevance = (theme: ThemeKnowledge): number => {
+    if (commentCategory !== undefined) return theme.categories[commentCategory] ?? 0
+    if (terms.length > 0) return termHits(terms, `${theme.label} ${theme.files.join(' ')}`)
+    return theme.size
+  }
+  const chosen = allThemes
+    .filter((theme) => relevance(theme) > 0 && !isPraise(theme))
+    .sort((x, y) => relevance(y) - relevance(x) || y.size - x.size || (x.id < y.id ? -1 : 1))
+    .slice(0, limit)
+  const quotes = new Map(
+    (await store.comments(chosen.flatMap((theme) => theme.representatives.slice(0, 3)))).map(
+      (comment) => [comment.id, comment] as const,
+    ),
+  )
+  const themes = chosen.map(
+    (theme): GuidanceTheme => ({
+      id: theme.id,
+      label: relayedText(theme.label, 100) ?? 'a recurring review theme',
+      size: theme.size,
+      pullRequests: theme.prNumbers.length,
+      resolvedShare: theme.resolvedShare,
+      categories: (Object.entries(theme.categories) as [CommentCategory, number][])
+        .sort(([x, a], [y, b]) => b - a || (x < y ? -1 : 1))
+        .slice(0, 3)
+        .map(([category]) => category),
+      files: theme.files.slice(0, 5),
+      quotes: theme.representatives
+        .flatMap((id) => {
+          const comment = quotes.get(id)
+          return comment?.quote == null ? [] : [{ quote: comment.quote, url: comment.url, author: comment.author }]
+        })
+        .slice(0, 2),
+      lastSeen: theme.lastSeen,
+    }),
+  )
+
+  const findings = (await store.findings()).flatMap((finding) => {
+    if (findingCategory !== undefined && finding.category !== findingCategory) return []
+    if (terms.length > 0 && termHits(terms, `${finding.title} ${finding.insight} ${finding.files.join(' ')}`) === 0) {
+      return []
+    }
+    const item = findingItem(finding, finding.files)
+    return item === null ? [] : [item]
+  })
+
+  const comments =
+    topic === null || findingCategory !== undefined
+      ? []
+      : await store.searchComments({
+          terms: terms.slice(0, 3),
+          ...(commentCategory === undefined ? {} : { category: commentCategory }),
+          limit: limit,
+        })
+
+  return {
+    topic,
+    themes,
+    findings: topItems(findings, limit),
+    conventions: topic === null || normalized === 'conventions' ? conventionItems(meta) : [],
+    people: topic === null ? await areaPeople(store, meta, asOf, limit) : [],
+    comments: comments.filter((comment) => comment.quote !== null),
+    index: indexStatus(meta, currentHead),
+  }
+}
+
+/** A theme whose comments are mostly praise or thanks is not guidance. */
+function isPraise(theme: ThemeKnowledge): boolean {
+  return (theme.categories.praise ?? 0) * 2 > theme.size
+}
+
+/** For the busiest top-level directories: who writes there (if still active) and who reviews there most. */
+async function areaPeople(
+  store: KnowledgeReader,
+  meta: KnowledgeMeta,
+  asOf: number,
+  limit: number,
+): Promise<BriefItem[]> {
+  const names = new Map(meta.people.map((person) => [person.identity, person.name]))
+  const areas = await store.paths(meta.topDirectories.slice(0, limit))
+  return areas.flatMap((area): BriefItem[] => {
+    const who = (identity: string) => `${names.get(identity) ?? identity} <${identity}>`
+    const main = area.authors[0]
+    const author = area.authors.find((candidate) => candidate.active)
+    const reviewer = area.reviewers[0]
+    if (author === undefined && reviewer === undefined) return []
+    const parts = [
+      main === undefined || main.active
+        ? null
+        : `its main author ${who(main.identity)} (${Math.round(area.mainAuthorShare * 100)}%) is no longer active`,
+      author === undefined ? null : `${who(author.identity)} wrote ${author.commits} of its ${area.commits} commits`,
+      reviewer === undefined ? null : `${reviewer.login} wrote ${reviewer.comments} review comments there`,
+    ].filter((part) => part !== null)
+    return [
+      {
+        text: `${area.path}: ${parts.join('; ')}`,
+        provenance: [{ kind: 'path', ref: area.path }],
+        lastSeen: author?.lastCommit ?? reviewer?.lastAt ?? null,
+        files: [],
+        score: area.commits * recency(area.lastChanged, asOf),
+      },
+    ]
+  })
+}

@@ -1,0 +1,1 @@
+export { createMemoryKnowledgeStore } from './memory-knowledge-store.js'
