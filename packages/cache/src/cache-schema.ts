@@ -144,6 +144,34 @@ export interface CiJobsTable {
   data: string
 }
 
+/** A row of a repository's knowledge index: its meta, a file or directory, a theme or a finding, as JSON. */
+export interface KnowledgeTable {
+  repository: string
+  /** `meta`, `path`, `theme` or `finding`. */
+  kind: string
+  key: string
+  /** sha256 of `data`: a refresh rewrites a row only when it changed. */
+  hash: string
+  data: string
+}
+
+/** A review comment of a repository's knowledge index, with the columns searches filter on. */
+export interface KnowledgeCommentsTable {
+  repository: string
+  /** GitHub node id. */
+  id: string
+  /** The file it was written on, or `''`. */
+  path: string
+  author: string
+  created_at: string
+  /** `,bug,style,` */
+  categories: string
+  /** Its quote, lower-cased, matched against search words. */
+  text: string
+  hash: string
+  data: string
+}
+
 /** The cache's tables as kysely sees them. */
 export interface CacheDatabase {
   meta: MetaTable
@@ -158,6 +186,8 @@ export interface CacheDatabase {
   ci_repos: CiReposTable
   ci_runs: CiRunsTable
   ci_jobs: CiJobsTable
+  knowledge: KnowledgeTable
+  knowledge_comments: KnowledgeCommentsTable
 }
 
 /**
@@ -176,6 +206,8 @@ export const dataTables = [
   'ci_jobs',
   'ci_runs',
   'ci_repos',
+  'knowledge',
+  'knowledge_comments',
 ] as const satisfies readonly (keyof CacheDatabase)[]
 
 /** The value of the `application` meta row that marks a database as gitlore's cache. */

@@ -17,6 +17,12 @@ import { databaseKindOf } from './database-kind.js'
 import { getEmbeddings, putEmbeddings } from './embeddings/embeddings.js'
 import type { GitloreCache } from './gitlore-cache.js'
 import { guardDatabaseErrors } from './guard-database-errors.js'
+import {
+  getKnowledgeComments,
+  getKnowledgeRows,
+  putKnowledgeRows,
+  searchKnowledgeComments,
+} from './knowledge/knowledge-rows.js'
 import { openPostgresDialect } from './postgres/open-postgres-dialect.js'
 import { describePostgresUrl, isPostgresUrl } from './postgres/postgres-url.js'
 import { prepareSchema } from './prepare-schema.js'
@@ -219,6 +225,10 @@ async function openCache(
     putCiRuns: (key, runs, state) => putCiRuns(context, key, runs, state),
     getCiRunVersions: (key, ids) => getCiRunVersions(context, key, ids),
     getCiRuns: (key, since, until) => getCiRuns(context, key, since, until),
+    putKnowledgeRows: (rows) => putKnowledgeRows(context, rows),
+    getKnowledgeRows: (kind, keys) => getKnowledgeRows(context, kind, keys),
+    getKnowledgeComments: (ids) => getKnowledgeComments(context, ids),
+    searchKnowledgeComments: (search) => searchKnowledgeComments(context, search),
     withLock: (name, task) => context.writer.lock(name, task),
     async stats() {
       await background?.flush()

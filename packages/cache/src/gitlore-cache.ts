@@ -7,6 +7,7 @@ import type {
 } from './classifications/cached-classification.js'
 import type { ClearOptions } from './clear-cache.js'
 import type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
+import type { KnowledgeCommentIndexRow, KnowledgeCommentSearch, KnowledgeIndexRow } from './knowledge/knowledge-rows.js'
 import type { CachedPullRequest, ReviewSyncState } from './reviews/review-records.js'
 
 /** What `stats` reports, for `gitlore cache stats`. */
@@ -74,6 +75,20 @@ export interface GitloreCache extends CommitStore, ListingStore, ResultStore, Ru
    * never fetch and write the same pages at once. Waiting callers then find the work done.
    */
   withLock<T>(name: string, task: () => Promise<T>): Promise<T>
+  /**
+   * Replaces the repository's knowledge index (a `KnowledgeStore` of @gitlore/knowledge) in one
+   * transaction, writing only rows whose hash changed and deleting rows the new index lacks.
+   */
+  putKnowledgeRows(rows: {
+    readonly rows: readonly KnowledgeIndexRow[]
+    readonly comments: readonly KnowledgeCommentIndexRow[]
+  }): Promise<{ written: number; unchanged: number; deleted: number }>
+  /** The JSON of the repository's knowledge rows of a kind: those keys, or all of them. */
+  getKnowledgeRows(kind: KnowledgeIndexRow['kind'], keys?: readonly string[]): Promise<readonly string[]>
+  /** The JSON of those indexed review comments. */
+  getKnowledgeComments(ids: readonly string[]): Promise<readonly string[]>
+  /** The JSON of the indexed review comments holding every term and matching every filter, newest first. */
+  searchKnowledgeComments(search: KnowledgeCommentSearch): Promise<readonly string[]>
   /** Rows per table (the whole database and this repository's) and size on disk. */
   stats(): Promise<CacheStats>
   /**

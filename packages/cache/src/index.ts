@@ -15,6 +15,11 @@ export {
 } from './create-cache.js'
 export type { EmbeddingEntry, EmbeddingQuery } from './embeddings/embeddings.js'
 export type { CacheStats, GitloreCache } from './gitlore-cache.js'
+export type {
+  KnowledgeCommentIndexRow,
+  KnowledgeCommentSearch,
+  KnowledgeIndexRow,
+} from './knowledge/knowledge-rows.js'
 export { describePostgresUrl } from './postgres/postgres-url.js'
 export type {
   CachedPullRequest,

@@ -8,6 +8,7 @@ import { embeddingsMigration } from './0006-embeddings.js'
 import { runStatusMigration } from './0007-run-status.js'
 import { repositoryScopeMigration } from './0008-repository-scope.js'
 import { ciMigration } from './0009-ci.js'
+import { knowledgeMigration } from './0010-knowledge.js'
 
 /**
  * Every schema change, in order. kysely runs them by name, so a new migration gets the next number;
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-run-status': runStatusMigration,
   '0008-repository-scope': repositoryScopeMigration,
   '0009-ci': ciMigration,
+  '0010-knowledge': knowledgeMigration,
 }
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -2,6 +2,7 @@ import { afterEach, describe } from 'vitest'
 import { ciCases } from './ci-cases.js'
 import { commitCases } from './commit-cases.js'
 import { concurrencyCases } from './concurrency-cases.js'
+import { knowledgeCases } from './knowledge-cases.js'
 import { resultCases } from './result-cases.js'
 import { reviewCases } from './review-cases.js'
 import { schemaCases } from './schema-cases.js'
@@ -40,6 +41,7 @@ export function describeStoreSuite(target: StoreTarget): void {
     describe('review data, classifications and embeddings', () => reviewCases(context))
     describe('GitHub Actions runs and jobs', () => ciCases(context))
     describe('repositories sharing one database', () => scopeCases(context))
+    describe('knowledge index', () => knowledgeCases(context))
     describe('schema', () => schemaCases(context))
     describe('concurrent writers', () => concurrencyCases(context))
   })
