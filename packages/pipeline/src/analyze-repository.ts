@@ -17,6 +17,7 @@ import { openModelRegistry, type RunModels } from './open-model-registry.js'
 import { createEmitter, eventLine, type PipelineEvent, type PipelineStage } from './pipeline-event.js'
 import { previousGoodOutputs } from './previous-good-outputs.js'
 import { recordStoppedRun } from './record-stopped-run.js'
+import { refreshKnowledgeIndex } from './refresh-knowledge-index.js'
 import { runId } from './run-id.js'
 import { runReviewStages } from './run-review-stages.js'
 import { runSynthesis } from './run-synthesis.js'
@@ -227,6 +228,23 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
         stage: 'outputs',
         message: `kept the outputs of run ${kept.id} (findings by ${(kept.report as { synthesizer: string }).synthesizer}) instead of replacing them with this degraded run's; this run's are in ${join(root, '.gitlore', 'runs', id)}`,
       })
+    }
+
+    if (cache !== undefined) {
+      stages.push(
+        await refreshKnowledgeIndex({
+          store: cache,
+          context,
+          knowledgeHistory: gathered.knowledgeHistory,
+          reviews,
+          ...(themes === undefined ? {} : { classified: themes.classified, clusters: themes.clusters }),
+          findings: result.findings,
+          synthesizer: synthesis.model,
+          runId: id,
+          emit,
+          signal,
+        }),
+      )
     }
 
     // The agent's record, also when its findings were all dropped and the offline ones were used.

@@ -26,8 +26,10 @@ import {
 import type { GitBackend } from '@gitlore/extractors'
 import { type CiData, collectCi } from './collect-ci.js'
 import { type CollectedReviews, collectReviews, type ReviewData } from './collect-reviews.js'
+import { knowledgeHistoryReader } from './knowledge-history.js'
 import { type OpenedCache, openCache } from './open-cache.js'
 import { createEmitter, type PipelineEventListener } from './pipeline-event.js'
+import type { KnowledgeHistory } from './refresh-knowledge-index.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
 import { resolveRepository } from './resolve-repository.js'
 import { stageLines } from './stage-lines.js'
@@ -88,7 +90,7 @@ export async function collectContext(options: CollectContextOptions = {}): Promi
   const emit = createEmitter(options.onEvent)
   const gathered = await gatherContext(options, emit)
   try {
-    const { cache: _cache, ownsCache: _owns, ...collected } = gathered
+    const { cache: _cache, ownsCache: _owns, knowledgeHistory: _knowledge, ...collected } = gathered
     const lines = stageLines(collected.stages)
     for (const message of lines.warnings) emit({ type: 'warning', stage: 'run', message })
     for (const message of lines.notes) emit({ type: 'note', stage: 'run', message })
@@ -109,7 +111,14 @@ export async function gatherContext(
     /** Told HEAD as soon as the history is planned. */
     readonly onHead?: (head: string | null) => void
   } = {},
-): Promise<CollectedContext & { readonly cache: GitloreCache | undefined; readonly ownsCache: boolean }> {
+): Promise<
+  CollectedContext & {
+    readonly cache: GitloreCache | undefined
+    readonly ownsCache: boolean
+    /** The window's uncapped history for the knowledge index, read once and cached. */
+    readonly knowledgeHistory: () => Promise<KnowledgeHistory>
+  }
+> {
   const signal = options.signal ?? new AbortController().signal
   const [
     { planGitHistory },
@@ -290,6 +299,7 @@ export async function gatherContext(
       stages: [{ stage: 'history', status: 'ok', durationMs: historyMs + statsMs }, ...degraded],
       cache,
       ownsCache,
+      knowledgeHistory: knowledgeHistoryReader({ cache, statsKey, readHistory, analysisOptions }),
     }
   } catch (error) {
     if (ownsCache) await cache?.close()

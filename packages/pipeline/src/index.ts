@@ -15,6 +15,7 @@ export {
   collectReviews,
   type ReviewData,
 } from './collect-reviews.js'
+export { type OpenedKnowledgeBase, openKnowledgeBase } from './open-knowledge-base.js'
 export { openModelRegistry, type RunModels } from './open-model-registry.js'
 export { type OpenedRepositoryCache, openRepositoryCache } from './open-repository-cache.js'
 export {
@@ -43,6 +44,12 @@ export {
   type PipelineEventListener,
   type PipelineStage,
 } from './pipeline-event.js'
+export { readHead } from './read-head.js'
+export {
+  type KnowledgeHistory,
+  type RefreshKnowledgeOptions,
+  refreshKnowledgeIndex,
+} from './refresh-knowledge-index.js'
 export { type RenderRunOptions, renderRun } from './render-run.js'
 export { renderTriageMarkdown, type TriageInfo, triageInfo, triagePrompt } from './render-triage.js'
 export type { RepositoryOptions, RunControlOptions } from './repository-options.js'

@@ -8,6 +8,7 @@ export type PipelineStage =
   | 'classification'
   | 'clustering'
   | 'synthesis'
+  | 'knowledge'
   | 'outputs'
   | 'cache'
   | 'run'
