@@ -26,6 +26,10 @@ const runners: Readonly<Record<string, () => Promise<CommandRunner>>> = {
   render: async () => (await import('./commands/render.js')).runRender,
   trust: async () => (await import('./commands/trust.js')).runTrust,
   triage: async () => (await import('./commands/triage.js')).runTriage,
+  advise: async () => (await import('./commands/advise.js')).runAdvise,
+  related: async () => (await import('./commands/related.js')).runRelated,
+  guidance: async () => (await import('./commands/guidance.js')).runGuidance,
+  mcp: async () => (await import('./commands/mcp.js')).runMcp,
 }
 
 export function version(): string {

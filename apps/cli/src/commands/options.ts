@@ -71,3 +71,18 @@ export function configOverrides(flags: Flags): ConfigInput {
   }
   return overrides as ConfigInput
 }
+
+/** `--limit N` as a positive whole number, or undefined when not given. */
+export function limitFlag(flags: Flags): number | undefined {
+  return positiveInteger(flags, 'limit')
+}
+
+/** A comma-separated flag (`--files a,b`) as its non-empty items. */
+export function listFlag(flags: Flags, name: string): string[] {
+  const value = flags[name]
+  if (typeof value !== 'string') return []
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}

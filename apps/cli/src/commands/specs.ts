@@ -203,10 +203,77 @@ export const triageSpec: CommandSpec = {
 ${windowHelp}`,
 }
 
+const indexOptions = {
+  repo: { type: 'string' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig
+
+const indexHelp = `  --repo DIR                 repository (default: the current directory)
+  --config FILE              configuration file (default: <repo>/gitlore.toml)`
+
+export const adviseSpec: CommandSpec = {
+  name: 'advise',
+  summary: 'what to know before touching some files: review asks, what breaks, what changes with them, who to ask',
+  usage: 'gitlore advise --files A,B [--task TEXT] [--json] [options]',
+  options: {
+    ...indexOptions,
+    files: { type: 'string' },
+    task: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: 50,
+  help: `  --files A,B                the files (or directories, ending in /) you are about to change; also as arguments
+  --task TEXT                what the change is for; ranks what matches it higher
+  --limit N                  items per section (default 5, at most 20)
+  --json                     print the brief as JSON
+${indexHelp}
+Answers from the knowledge index that gitlore analyze builds: no git walk, no network, no model.`,
+}
+
+export const relatedSpec: CommandSpec = {
+  name: 'related',
+  summary: 'files that change together with a file, or where reviewers raise the same themes',
+  usage: 'gitlore related <path> [--json] [options]',
+  options: { ...indexOptions, limit: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: 1,
+  help: `  <path>                     a file, relative to the repository root
+  --limit N                  how many files (default 20)
+  --json                     print JSON
+${indexHelp}`,
+}
+
+export const guidanceSpec: CommandSpec = {
+  name: 'guidance',
+  summary: 'repository-wide review themes, findings, conventions and who knows which area',
+  usage: 'gitlore guidance [topic] [--json] [options]',
+  options: { ...indexOptions, limit: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: 1,
+  help: `  [topic]                    a review category (testing, security, ...), a finding category (landmine, ...) or words
+  --limit N                  items per section (default 5, at most 20)
+  --json                     print JSON
+${indexHelp}`,
+}
+
+export const mcpSpec: CommandSpec = {
+  name: 'mcp',
+  summary: 'serve the knowledge index to AI assistants over MCP (stdio)',
+  usage: 'gitlore mcp [--repo DIR] [--config FILE]',
+  options: indexOptions,
+  help: `${indexHelp}
+Tools: get_planning_brief, get_related_files, get_repo_guidance, search_review_comments, get_findings.
+See docs/mcp.md for Claude Code, Cursor and VS Code setup.`,
+}
+
 export const commandSpecs: readonly CommandSpec[] = [
   analyzeSpec,
   contextSpec,
   triageSpec,
+  adviseSpec,
+  relatedSpec,
+  guidanceSpec,
+  mcpSpec,
   renderSpec,
   runsSpec,
   initSpec,
