@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildHistoryFixture, type GitHubServer, git, reviewWorld, startGitHubServer } from '@gitlore/fixtures'
+import { startLoopbackModelServer } from '@gitlore/llm/test'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -132,6 +133,47 @@ describe('gitlore advise, related and guidance', () => {
         .filter((item) => item.relation === 'coupling')
         .map((item) => ({ path: item.path, shared: item.strength, degree: item.degree })),
     ).toEqual(expected)
+  })
+
+  it('adds a cached synthesis for the task from the configured model, and keeps the brief when there is none', async () => {
+    const models = await startLoopbackModelServer()
+    try {
+      models.onChat(() => ({ kind: 'message', text: 'Add the null check reviewers ask for [src/db.ts] first.' }))
+      const terminal = captureTerminal(dir)
+      writeUserConfig(
+        { ...terminal, env: { ...terminal.env, XDG_CONFIG_HOME: userConfigHome } },
+        `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n\n[models]\nsynthesizer = "compatible/scripted"\n\n[providers.compatible]\nbase_url = "${models.url}"\n`,
+      )
+      const args = ['advise', '--files', 'src/db.ts', '--task', 'cache the rows', '--synthesize']
+      const first = await cli(args)
+      expect(first.code).toBe(0)
+      expect(first.stdout).toContain('For this task (written by compatible/scripted; check it against the items above)')
+      expect(first.stdout).toContain('Add the null check reviewers ask for [src/db.ts] first.')
+      expect(models.requests).toHaveLength(1)
+      const sent = JSON.stringify(models.requests[0]?.body)
+      expect(sent).toContain('Task: cache the rows')
+      expect(sent).toContain('came within 7 days of another change')
+      const again = await cli([...args, '--json'])
+      expect(JSON.parse(again.stdout).synthesis).toEqual({
+        model: 'compatible/scripted',
+        text: 'Add the null check reviewers ask for [src/db.ts] first.',
+        cached: true,
+      })
+      expect(models.requests).toHaveLength(1)
+      expect((await cli(['advise', '--files', 'src/db.ts', '--synthesize'])).code).toBe(2)
+    } finally {
+      await models.close()
+      const terminal = captureTerminal(dir)
+      writeUserConfig(
+        { ...terminal, env: { ...terminal.env, XDG_CONFIG_HOME: userConfigHome } },
+        `[github]\nrepo = "octo/hello"\napi_url = "${github.url}"\n`,
+      )
+    }
+    // The default synthesizer has no key here: the brief stands, one warning line, exit 3.
+    const without = await cli(['advise', '--files', 'src/db.ts', '--task', 'cache the rows', '--synthesize'])
+    expect(without.code).toBe(3)
+    expect(without.stdout).toMatch(/^Before touching src\/db\.ts/)
+    expect(without.stderr).toMatch(/^warning: no synthesis: the synthesizer model \S+ is .+\n$/)
   })
 
   it('refuses paths outside the repository and says what to do without an index, in one line', async () => {

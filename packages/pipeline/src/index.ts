@@ -61,4 +61,5 @@ export {
 } from './resolve-repository.js'
 export { type ReviewThemes, type RunReviewStagesOptions, runReviewStages } from './run-review-stages.js'
 export { type RunSynthesisOptions, runSynthesis, type SynthesisStage } from './run-synthesis.js'
+export { type BriefSynthesis, synthesizeBrief } from './synthesize-brief.js'
 export { parseRunAddress, type RunAddress, type TriageResult, type TriageRunOptions, triageRun } from './triage-run.js'

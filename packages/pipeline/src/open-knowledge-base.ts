@@ -3,10 +3,12 @@ import {
   type KnowledgeBase,
   KnowledgeIndexMissingError,
   knowledgeReader,
+  type PlanningBrief,
 } from '@gitlore/knowledge'
 import { openRepositoryCache } from './open-repository-cache.js'
 import { cachedHead } from './read-head.js'
 import type { RepositoryOptions } from './repository-options.js'
+import { type BriefSynthesis, synthesizeBrief } from './synthesize-brief.js'
 
 /** A repository's knowledge index, open for questions: the caller closes it. */
 export interface OpenedKnowledgeBase {
@@ -15,6 +17,8 @@ export interface OpenedKnowledgeBase {
   readonly knowledge: KnowledgeBase
   /** One line when the repository's gitlore.toml set keys it is not trusted to set; else null. */
   readonly warning: string | null
+  /** A short synthesis of a brief for its task by the configured synthesizer model, cached (see `synthesizeBrief`). */
+  synthesize(brief: PlanningBrief, signal?: AbortSignal): Promise<BriefSynthesis>
   close(): Promise<void>
 }
 
@@ -24,7 +28,7 @@ export interface OpenedKnowledgeBase {
  * since the index was built. Throws `KnowledgeIndexMissingError` when there is no index yet.
  */
 export async function openKnowledgeBase(options: RepositoryOptions = {}): Promise<OpenedKnowledgeBase> {
-  const { root, cache, warning } = await openRepositoryCache(options)
+  const { root, config, cache, warning } = await openRepositoryCache(options)
   try {
     if ((await knowledgeReader(cache).meta()) === null) throw new KnowledgeIndexMissingError(root)
   } catch (error) {
@@ -35,6 +39,15 @@ export async function openKnowledgeBase(options: RepositoryOptions = {}): Promis
     root,
     knowledge: createKnowledgeBase({ store: cache, root, currentHead: cachedHead(root) }),
     warning,
+    synthesize: (brief, signal) =>
+      synthesizeBrief({
+        brief,
+        root,
+        config,
+        env: options.env ?? process.env,
+        cache,
+        ...(signal === undefined ? {} : { signal }),
+      }),
     close: () => cache.close(),
   }
 }

@@ -1,10 +1,15 @@
-import { UsageError } from '@gitlore/core'
+import { GitloreError, UsageError } from '@gitlore/core'
+import type { BriefSynthesis } from '@gitlore/pipeline'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
 import { limitFlag, listFlag, repositoryOptions } from './options.js'
 
-/** `gitlore advise --files A,B [--task T] [--json]`: what to know before touching those files, from the index. */
-export async function runAdvise({ flags, positionals, terminal }: CommandInput): Promise<number> {
+/**
+ * `gitlore advise --files A,B [--task T] [--synthesize] [--json]`: what to know before touching those
+ * files, from the index; with `--synthesize`, the configured synthesizer model's short reading of it
+ * for the task (cached). A synthesis that cannot be had leaves the brief standing and exits 3.
+ */
+export async function runAdvise({ flags, positionals, terminal, signal }: CommandInput): Promise<number> {
   const files = [...listFlag(flags, 'files'), ...positionals]
   if (files.length === 0) {
     throw new UsageError('gitlore advise needs the files you are about to change: --files src/a.ts,src/b.ts')
@@ -23,7 +28,31 @@ export async function runAdvise({ flags, positionals, terminal }: CommandInput):
       ...(task === undefined ? {} : { task }),
       ...(limit === undefined ? {} : { limit }),
     })
-    terminal.stdout(flags.json === true ? `${JSON.stringify(brief, null, 2)}\n` : renderPlanningBrief(brief))
+    let synthesis: BriefSynthesis | undefined
+    let problem: string | undefined
+    if (flags.synthesize === true) {
+      if (task === undefined) throw new UsageError('--synthesize needs --task: say what the change is for')
+      try {
+        synthesis = await opened.synthesize(brief, signal)
+      } catch (error) {
+        if (signal.aborted || !GitloreError.isInstance(error)) throw error
+        problem = error.message
+      }
+    }
+    if (flags.json === true) {
+      terminal.stdout(`${JSON.stringify(synthesis === undefined ? brief : { ...brief, synthesis }, null, 2)}\n`)
+    } else {
+      terminal.stdout(renderPlanningBrief(brief))
+      if (synthesis !== undefined) {
+        terminal.stdout(
+          `\nFor this task (written by ${synthesis.model}${synthesis.cached ? ', from the cache' : ''}; check it against the items above)\n${synthesis.text}\n`,
+        )
+      }
+    }
+    if (problem !== undefined) {
+      terminal.stderr(`warning: ${problem}\n`)
+      return exitCodes.degraded
+    }
     return exitCodes.ok
   } finally {
     await opened.close()

@@ -215,21 +215,24 @@ const indexHelp = `  --repo DIR                 repository (default: the current
 export const adviseSpec: CommandSpec = {
   name: 'advise',
   summary: 'what to know before touching some files: review asks, what breaks, what changes with them, who to ask',
-  usage: 'gitlore advise --files A,B [--task TEXT] [--json] [options]',
+  usage: 'gitlore advise --files A,B [--task TEXT [--synthesize]] [--json] [options]',
   options: {
     ...indexOptions,
     files: { type: 'string' },
     task: { type: 'string' },
+    synthesize: { type: 'boolean' },
     limit: { type: 'string' },
     json: { type: 'boolean' },
   },
   positionals: 50,
   help: `  --files A,B                the files (or directories, ending in /) you are about to change; also as arguments
   --task TEXT                what the change is for; ranks what matches it higher
+  --synthesize               add a short reading for the task by [models] synthesizer (cached; needs --task)
   --limit N                  items per section (default 5, at most 20)
   --json                     print the brief as JSON
 ${indexHelp}
-Answers from the knowledge index that gitlore analyze builds: no git walk, no network, no model.`,
+Answers from the knowledge index that gitlore analyze builds: no git walk, no network, no model
+(except --synthesize).`,
 }
 
 export const relatedSpec: CommandSpec = {

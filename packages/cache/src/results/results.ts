@@ -8,7 +8,7 @@ const keptPerNamespace = 8
  * Namespaces whose rows are never dropped: each row is a paid answer (a model's theme label), one per
  * theme, so a quota would make every re-run pay again.
  */
-const keptForever: ReadonlySet<string> = new Set(['theme-label'])
+const keptForever: ReadonlySet<string> = new Set(['theme-label', 'brief-synthesis'])
 
 /** The namespace listings live in. */
 const listingNamespace = 'listing'

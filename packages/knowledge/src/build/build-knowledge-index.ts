@@ -142,8 +142,10 @@ export function buildKnowledgeIndex(sources: KnowledgeSources): KnowledgeIndex {
     }
     for (const path of revert.files) paths.file(path).reverts.push(entry)
   }
+  // A finding belongs to the paths it names (a directory finding names the directory), not to their
+  // ancestors: a brief on one file must not list findings about its siblings.
   for (const finding of findings) {
-    for (const path of findingPaths(finding)) paths.both(path, (entry) => entry.findings.add(finding.id))
+    for (const path of findingPaths(finding)) paths.file(path).findings.add(finding.id)
   }
   for (const comment of [...reviewComments].sort(newestFirst)) {
     if (comment.path === undefined) continue

@@ -36,10 +36,11 @@ export function findingItem(finding: Finding, files: readonly string[]): BriefIt
   if (title === null || insight === null) return null
   return {
     text: `[${finding.severity} ${finding.category}] ${title}: ${insight}`,
-    provenance: [{ kind: 'finding' as const, ref: finding.id }, ...finding.evidence.flatMap(evidenceProvenance)].slice(
-      0,
-      6,
-    ),
+    provenance: uniqueProvenance([
+      { kind: 'finding', ref: finding.id },
+      ...finding.evidence.flatMap(evidenceProvenance),
+      ...finding.files.map((path): Provenance => ({ kind: 'path', ref: path })),
+    ]).slice(0, 6),
     lastSeen: null,
     files,
     score: severityWeight[finding.severity],

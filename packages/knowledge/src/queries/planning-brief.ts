@@ -157,8 +157,8 @@ async function reviewItems(
     const place = [...(onAsked > 0 ? filesHit : areas)].join(', ')
     const text =
       onAsked > 0
-        ? `Reviewers raised "${label}" ${times(onAsked)} on ${place} (${theme.size} comments in ${theme.prNumbers.length} PRs across the repository)`
-        : `In ${place}, reviewers keep raising "${label}" (${theme.size} comments in ${theme.prNumbers.length} PRs)`
+        ? `Reviewers raised "${label}" ${times(onAsked)} on ${place} (${count(theme.size, 'comment')} in ${count(theme.prNumbers.length, 'PR')} across the repository)`
+        : `In ${place}, reviewers keep raising "${label}" (${count(theme.size, 'comment')} in ${count(theme.prNumbers.length, 'PR')})`
     items.push({
       text,
       ...(sample?.quote == null ? {} : { quote: sample.quote }),
@@ -347,6 +347,10 @@ function newest(comments: readonly CommentKnowledge[]): CommentKnowledge | undef
   return best
 }
 
-function times(count: number): string {
-  return count === 1 ? 'once' : `${count} times`
+function times(value: number): string {
+  return value === 1 ? 'once' : `${value} times`
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`
 }
