@@ -28,6 +28,7 @@ describe('analyzeRepository offline', () => {
       ['history', 'ok'],
       ['reviews', 'skipped'],
       ['synthesis', 'ok'],
+      ['knowledge', 'ok'],
     ])
     expect(result.run.status).toBe('finished')
     expect(result.outputs.map((output) => output.path)).toEqual([
