@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
-import { open, readFile, stat } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildHostileRepository, type GitHubServer, git, reviewWorld, startGitHubServer } from '@gitlore/fixtures'
 import { type LoopbackModelServer, startLoopbackModelServer } from '@gitlore/llm/test'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzeArgs, bin, errorLines, makeUser, runCli } from './run-built-cli.test-helper.js'
 
@@ -167,9 +168,19 @@ describe('bad input gets one line and the documented exit code (built CLI)', () 
     const user = await makeUser()
     expect((await runCli(user, ['analyze', '--repo', repository.dir, '--offline', '--since', 'all'])).code).toBe(0)
     const path = join(repository.dir, '.gitlore', 'cache.db')
-    const { size } = await stat(path)
+    // The root pages of the tables a run reads after opening the cache: the cache opens (its meta and
+    // migrations are intact) and the first read of stored data meets the corrupt page.
+    const database = new Database(path, { readonly: true })
+    const pageSize = database.pragma('page_size', { simple: true }) as number
+    const roots = database
+      .prepare("select rootpage from sqlite_master where type = 'table' and name in ('results', 'commits')")
+      .all() as { rootpage: number }[]
+    database.close()
+    expect(roots).toHaveLength(2)
     const handle = await open(path, 'r+')
-    await handle.write(Buffer.alloc(size / 2, 0xa5), 0, size / 2, size / 2)
+    for (const { rootpage } of roots) {
+      await handle.write(Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
+    }
     await handle.close()
     const result = await runCli(user, ['context', '--repo', repository.dir, '--since', 'all', '--git-only'])
     expect(result.code).toBe(1)
