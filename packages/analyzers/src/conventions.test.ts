@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeHistory } from './analyze-history.js'
-import { conventionExamples } from './conventions.js'
 import { makeCommit } from './make-commit.test-helper.js'
 
 describe('conventions', () => {
@@ -51,28 +50,5 @@ describe('conventions', () => {
     ])
     expect(conventions.conventionalShare).toBe(1)
     expect(conventions.medianSubjectLength).toBe(7)
-  })
-})
-
-describe('conventionExamples', () => {
-  it('names the newest commit following each convention, by author time, merges left out', () => {
-    const commits = [
-      makeCommit({ sha: 'b'.repeat(40), at: '2024-01-03T00:00:00Z', subject: 'Tidy (#12)' }),
-      makeCommit({ sha: 'm'.repeat(40), at: '2024-01-09T00:00:00Z', subject: 'fix: merge', parents: ['1', '2'] }),
-      makeCommit({ sha: 'a'.repeat(40), at: '2024-01-02T00:00:00Z', subject: 'feat(api): add x' }),
-      makeCommit({
-        sha: 'c'.repeat(40),
-        at: '2024-01-01T00:00:00Z',
-        subject: 'fix: y',
-        body: 'Co-Authored-By: Eve <e@x>',
-      }),
-    ]
-    expect(conventionExamples(commits)).toEqual({
-      latest: 'b'.repeat(40),
-      prNumberSuffix: 'b'.repeat(40),
-      conventional: 'a'.repeat(40),
-      coAuthored: 'c'.repeat(40),
-    })
-    expect(conventionExamples([])).toEqual({})
   })
 })

@@ -2,7 +2,7 @@ import { GitloreError } from '@gitlore/core'
 import { HistoryTally, type IdentityTally, type PathTally, type Stamp } from './history-tally.js'
 
 /** Version of the stored form of a tally; a stored tally of another version is not used. */
-export const historyTallyVersion = 2
+export const historyTallyVersion = 3
 
 /** A stamp stored as [time, seq] or, when its author date is not the time's ISO form, [time, seq, authoredAt]. */
 type StoredStamp = [number, number] | [number, number, string]
@@ -47,7 +47,15 @@ export interface StoredTally {
   readonly pairs: readonly number[]
   readonly fixes: readonly (readonly [number, number, number[]])[]
   readonly reverts: readonly (readonly [number, string, string | null, number[]])[]
-  readonly conventions: readonly [number, [string, number][], number, number, [number, number][]]
+  readonly conventions: readonly [
+    number,
+    [string, number][],
+    number,
+    number,
+    [number, number][],
+    /** The newest example of each convention: conventional, PR number suffix, co-authored; [time, seq] or null. */
+    readonly ([number, number] | null)[],
+  ]
 }
 
 function storeStamp(stamp: Stamp): StoredStamp {
@@ -110,7 +118,9 @@ export function storeTally(tally: HistoryTally): StoredTally {
   const pairs: number[] = []
   for (const [a, partners] of tally.pairs)
     for (const [b, shared] of partners) pairs.push(indexOf(a), indexOf(b), shared)
-  const { conventional, prefixes, prNumberSuffix, coAuthored, lengths } = tally.conventions
+  const { conventional, prefixes, prNumberSuffix, coAuthored, lengths, examples } = tally.conventions
+  const example = (stamp: { time: number; seq: number } | null): [number, number] | null =>
+    stamp === null ? null : [stamp.time, stamp.seq]
   return {
     version: historyTallyVersion,
     maxChangesetSize: tally.maxChangesetSize,
@@ -141,7 +151,14 @@ export function storeTally(tally: HistoryTally): StoredTally {
     reverts: tally.reverts.map(
       (revert) => [revert.seq, revert.subject, revert.revertedSha, revert.paths.map(indexOf)] as const,
     ),
-    conventions: [conventional, [...prefixes], prNumberSuffix, coAuthored, [...lengths]],
+    conventions: [
+      conventional,
+      [...prefixes],
+      prNumberSuffix,
+      coAuthored,
+      [...lengths],
+      [example(examples.conventional), example(examples.prNumberSuffix), example(examples.coAuthored)],
+    ],
   }
 }
 
@@ -222,8 +239,13 @@ function rebuild(data: StoredTally): HistoryTally {
   for (const [seq, subject, revertedSha, files] of data.reverts) {
     tally.reverts.push({ seq, subject, revertedSha, paths: files.map(path) })
   }
-  const [conventional, prefixes, prNumberSuffix, coAuthored, lengths] = data.conventions
+  const [conventional, prefixes, prNumberSuffix, coAuthored, lengths, examples] = data.conventions
   Object.assign(tally.conventions, { conventional, prNumberSuffix, coAuthored })
+  const example = (stored: [number, number] | null | undefined) =>
+    stored === null || stored === undefined ? null : { time: stored[0], seq: stored[1] }
+  tally.conventions.examples.conventional = example(examples[0])
+  tally.conventions.examples.prNumberSuffix = example(examples[1])
+  tally.conventions.examples.coAuthored = example(examples[2])
   for (const [type, count] of prefixes) tally.conventions.prefixes.set(type, count)
   for (const [length, count] of lengths) tally.conventions.lengths.set(length, count)
   return tally

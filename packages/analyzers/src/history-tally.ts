@@ -120,6 +120,11 @@ export class HistoryTally {
     coAuthored: 0,
     /** Subject length in code points -> subjects. */
     lengths: new Map<number, number>(),
+    /** The newest commit following each convention (ties: the first in log order), to cite as an example. */
+    examples: { conventional: null, prNumberSuffix: null, coAuthored: null } as Record<
+      'conventional' | 'prNumberSuffix' | 'coAuthored',
+      { time: number; seq: number } | null
+    >,
   }
 
   constructor(options: TallyOptions = {}) {
@@ -191,7 +196,7 @@ export class HistoryTally {
         paths,
       })
     }
-    this.addSubject(commit.subject, message)
+    this.addSubject(commit.subject, message, stamp)
   }
 
   private addIdentity(identity: string, name: string, stamp: Stamp, bot: boolean, counted: boolean, paths: string[]) {
@@ -298,15 +303,27 @@ export class HistoryTally {
     }
   }
 
-  private addSubject(subject: string, message: string) {
+  private addSubject(subject: string, message: string, stamp: Stamp) {
     const conventions = this.conventions
+    const example = (key: keyof typeof conventions.examples) => {
+      const known = conventions.examples[key]
+      // Oldest first, so at one instant the later one added (the first in log order) wins.
+      if (known === null || stamp.time >= known.time) conventions.examples[key] = { time: stamp.time, seq: stamp.seq }
+    }
     const type = conventionalSubjectPattern.exec(subject)?.[1]?.toLowerCase()
     if (type !== undefined) {
       conventions.conventional++
       conventions.prefixes.set(type, (conventions.prefixes.get(type) ?? 0) + 1)
+      example('conventional')
     }
-    if (prNumberSuffixPattern.test(subject)) conventions.prNumberSuffix++
-    if (message.split('\n').some((line) => coAuthoredLinePattern.test(line))) conventions.coAuthored++
+    if (prNumberSuffixPattern.test(subject)) {
+      conventions.prNumberSuffix++
+      example('prNumberSuffix')
+    }
+    if (message.split('\n').some((line) => coAuthoredLinePattern.test(line))) {
+      conventions.coAuthored++
+      example('coAuthored')
+    }
     const length = [...subject].length
     conventions.lengths.set(length, (conventions.lengths.get(length) ?? 0) + 1)
   }

@@ -3,8 +3,6 @@ export interface AuthorCommits {
   /** The identity statistics count the person under (after .mailmap and identity merging). */
   readonly identity: string
   readonly commits: number
-  /** Author date of their latest commit touching the path, ISO 8601. */
-  readonly lastCommit: string
 }
 
 /**
