@@ -9,9 +9,9 @@ export interface PathAuthor {
   readonly identity: string
   /** Commits of the window touching the path (for a directory: any file under it). */
   readonly commits: number
-  /** Author date of their latest such commit, ISO 8601. */
+  /** Author date of their latest commit in the window (to any path), ISO 8601. */
   readonly lastCommit: string
-  /** Whether their latest commit in the whole window is within `inactiveDays` of the window's end. */
+  /** Whether that commit is within `inactiveDays` of the window's end. */
   readonly active: boolean
 }
 

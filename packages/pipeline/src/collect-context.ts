@@ -34,7 +34,7 @@ import type { RepositoryOptions, RunControlOptions } from './repository-options.
 import { resolveRepository } from './resolve-repository.js'
 import { stageLines } from './stage-lines.js'
 import { checkStateDirectory, prepareStateDirectory } from './state-directory.js'
-import { tallyWindow } from './tally-window.js'
+import { type TalliedWindow, tallyWindow } from './tally-window.js'
 
 /** What `collectContext` reads and from where. */
 export interface CollectContextOptions extends RepositoryOptions, RunControlOptions {
@@ -225,22 +225,37 @@ export async function gatherContext(
       logins: sha256(JSON.stringify([...identityLogins].sort())),
       ...(plan.replacements.length === 0 ? {} : { replacements: sha256(plan.replacements.join('\n')) }),
     })
+    // The window's tally (stored, or a stored one with the new commits on top, or every commit read)
+    // and HEAD's files, each made at most once: the statistics and the knowledge index share them.
+    let tallying: Promise<TalliedWindow> | undefined
+    const tallied = () => {
+      tallying ??= tallyWindow({ plan, store: cache, options: analysisOptions, readHistory })
+      return tallying
+    }
+    let readingHead: Promise<HeadFiles | null> | undefined
+    const headFiles = () => {
+      readingHead ??= readHeadFilesOrWarn(root, signal, emit)
+      return readingHead
+    }
+    const finishOptions = async () => {
+      const head = await headFiles()
+      return {
+        ...analysisOptions,
+        historyShas: plan.reachable,
+        identityLogins,
+        ...(head === null ? {} : { headFiles: head }),
+      }
+    }
     let analysed = (await cache?.getResult('history-stats', statsKey)) as StoredAnalysis | null | undefined
     if (analysed === null || analysed === undefined) {
-      // The window's tally: stored, or a stored one with the new commits on top, or every commit read.
-      const tallied = await tallyWindow({ plan, store: cache, options: analysisOptions, readHistory })
-      const headFiles = await readHeadFilesOrWarn(root, signal, emit)
+      const window = await tallied()
+      const headRead = (await headFiles()) !== null
       analysed = {
-        stats: finishHistory(tallied.tally, {
-          ...analysisOptions,
-          historyShas: plan.reachable,
-          identityLogins,
-          ...(headFiles === null ? {} : { headFiles }),
-        }),
-        warnings: headFiles === null ? [...tallied.warnings, headFilesWarning] : tallied.warnings,
+        stats: finishHistory(window.tally, await finishOptions()),
+        warnings: headRead ? window.warnings : [...window.warnings, headFilesWarning],
       }
       // Objects missing now may be fetched later: statistics with unknown counts are not kept.
-      if (tallied.complete) await cache?.putResult('history-stats', statsKey, analysed)
+      if (window.complete) await cache?.putResult('history-stats', statsKey, analysed)
     }
     const statsMs = Date.now() - statsStarted
     emit({
@@ -299,7 +314,7 @@ export async function gatherContext(
       stages: [{ stage: 'history', status: 'ok', durationMs: historyMs + statsMs }, ...degraded],
       cache,
       ownsCache,
-      knowledgeHistory: knowledgeHistoryReader({ cache, statsKey, readHistory, analysisOptions }),
+      knowledgeHistory: knowledgeHistoryReader({ cache, statsKey, tallied, finishOptions }),
     }
   } catch (error) {
     if (ownsCache) await cache?.close()

@@ -267,7 +267,7 @@ function hotspot(path: string, commits: number, churn: number, lastChanged: stri
   return { path, commits, added: churn, removed: 0, churn, authors: 2, lastChanged }
 }
 
-function authored(path: string, authors: readonly [string, number, string][]): PathAuthorship {
+function authored(path: string, authors: readonly [string, number][]): PathAuthorship {
   const total = authors.reduce((sum, [, commits]) => sum + commits, 0)
   const [main] = authors
   return {
@@ -276,25 +276,25 @@ function authored(path: string, authors: readonly [string, number, string][]): P
     mainAuthor: main?.[0] ?? '',
     mainAuthorShare: Math.round(((main?.[1] ?? 0) / total) * 10000) / 10000,
     busFactor: 1,
-    authors: authors.map(([identity, commits, lastCommit]) => ({ identity, commits, lastCommit })),
+    authors: authors.map(([identity, commits]) => ({ identity, commits })),
   }
 }
 
 export const authorship: readonly PathAuthorship[] = [
   authored('src/', [
-    ['alice@example.com', 18, '2024-03-28T10:00:00Z'],
-    ['bob@example.com', 8, '2023-08-01T10:00:00Z'],
+    ['alice@example.com', 18],
+    ['bob@example.com', 8],
   ]),
-  authored('src/api/', [['bob@example.com', 8, '2023-08-01T10:00:00Z']]),
+  authored('src/api/', [['bob@example.com', 8]]),
   authored('src/api/handler.ts', [
-    ['bob@example.com', 6, '2023-08-01T10:00:00Z'],
-    ['carol@example.com', 2, '2024-02-01T10:00:00Z'],
+    ['bob@example.com', 6],
+    ['carol@example.com', 2],
   ]),
-  authored('src/db/', [['alice@example.com', 16, '2024-03-28T10:00:00Z']]),
-  authored('src/db/pool.ts', [['alice@example.com', 9, '2024-03-27T10:00:00Z']]),
+  authored('src/db/', [['alice@example.com', 16]]),
+  authored('src/db/pool.ts', [['alice@example.com', 9]]),
   authored('src/db/query.ts', [
-    ['alice@example.com', 10, '2024-03-28T10:00:00Z'],
-    ['carol@example.com', 4, '2024-03-27T10:00:00Z'],
+    ['alice@example.com', 10],
+    ['carol@example.com', 4],
   ]),
 ]
 

@@ -99,6 +99,7 @@ export function buildKnowledgeIndex(sources: KnowledgeSources): KnowledgeIndex {
       active: Date.parse(person.lastCommit) >= activeSince,
     }))
   const activeIdentities = new Set(people.filter((person) => person.active).map((person) => person.identity))
+  const lastCommits = new Map(history.people.map((person) => [person.identity, person.lastCommit]))
 
   const memberTheme = new Map<string, string>()
   for (const cluster of clusters) for (const member of cluster.members) memberTheme.set(member, cluster.id)
@@ -107,7 +108,7 @@ export function buildKnowledgeIndex(sources: KnowledgeSources): KnowledgeIndex {
   const themes = clusters.map((cluster) => themeKnowledge(cluster, commentsById))
 
   const prAuthors = new Map((sources.reviews?.pullRequests ?? []).map((pr) => [pr.number, pr.author]))
-  const paths = new PathTable(sources.authorship, activeIdentities, prAuthors)
+  const paths = new PathTable(sources.authorship, activeIdentities, lastCommits, prAuthors)
   for (const hotspot of history.hotspots) {
     paths.file(hotspot.path).history = {
       commits: hotspot.commits,
@@ -269,6 +270,7 @@ class PathTable {
   constructor(
     authorship: readonly PathAuthorship[],
     private readonly active: ReadonlySet<string>,
+    private readonly lastCommits: ReadonlyMap<string, string>,
     private readonly prAuthors: ReadonlyMap<number, string>,
   ) {
     this.authorship = new Map(authorship.map((entry) => [entry.path, entry]))
@@ -315,7 +317,9 @@ class PathTable {
           generated: draft.generated,
           authoredCommits: authorship?.commits ?? 0,
           authors: (authorship?.authors ?? []).slice(0, maxAuthors).map((author) => ({
-            ...author,
+            identity: author.identity,
+            commits: author.commits,
+            lastCommit: this.lastCommits.get(author.identity) ?? '',
             active: this.active.has(author.identity),
           })),
           authorCount: authorship?.authors.length ?? 0,
