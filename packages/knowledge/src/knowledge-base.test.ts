@@ -88,6 +88,26 @@ describe('planning brief', () => {
     expect(query.people.map((item) => item.text)).toContain('dave reviews here: 2 review comments on src/db/query.ts')
   })
 
+  it('says which tests in a file fail in CI, and which changes to a file turned the branch red', async () => {
+    const test = await knowledge.planningBrief({ files: ['test/query.test.ts'] })
+    expect(test.risks[0]).toMatchObject({
+      text: 'test/query.test.ts > lookup > finds rows failed in 3 of 20 runs of ci / test: not deterministic (a re-run or the next run passed)',
+      provenance: [
+        { kind: 'path', ref: 'test/query.test.ts' },
+        { kind: 'commit', ref: sha('t') },
+      ],
+      lastSeen: '2024-03-22T10:00:00Z',
+    })
+    const query = await knowledge.planningBrief({ files: ['src/db/query.ts'], limit: 20 })
+    expect(query.risks.find((item) => item.provenance[0]?.ref === sha('d'))).toMatchObject({
+      text: `${sha('d').slice(0, 7)} changed src/db/query.ts and turned ci red on the default branch; alice@example.com made it pass again`,
+      provenance: [
+        { kind: 'commit', ref: sha('d') },
+        { kind: 'run', ref: 'https://github.com/acme/widgets/actions/runs/77' },
+      ],
+    })
+  })
+
   it('warns that a generated file should be changed where it is produced', async () => {
     const brief = await knowledge.planningBrief({ files: ['src/gen/schema.ts'] })
     expect(brief.risks[0]?.text).toBe(

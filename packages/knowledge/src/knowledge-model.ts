@@ -61,6 +61,33 @@ export interface PathTheme {
   readonly comments: number
 }
 
+/** A test (in this file) that failed in CI. */
+export interface PathCiTest {
+  /** The runner's id: `test/test_ops.py::test_conv2d`, `src/a.test.ts > suite > name`, ... */
+  readonly test: string
+  readonly workflow: string
+  readonly job: string
+  /** Runs of the job, and those in which the test failed. */
+  readonly runs: number
+  readonly failedRuns: number
+  /** A re-run or the next run with no relevant change passed: not deterministic. */
+  readonly flaky: boolean
+  readonly lastFailedAt: string
+  readonly lastFailedSha: string
+}
+
+/** A commit touching this path whose CI run turned the default branch red. */
+export interface PathRedCommit {
+  readonly sha: string
+  readonly workflow: string
+  /** The failing run's URL. */
+  readonly url: string
+  readonly failedAt: string
+  /** Who turned it green again; null when unknown or still red. */
+  readonly repairedBy: string | null
+  readonly greenAt: string | null
+}
+
 /** Everything the index knows about one file or directory (`src/`). */
 export interface PathKnowledge {
   /** A file path, or a directory ending in `/`. */
@@ -105,6 +132,8 @@ export interface PathKnowledge {
   readonly themes: readonly PathTheme[]
   /** Who reviewed the path, most comments first. */
   readonly reviewers: readonly PathReviewer[]
+  /** CI history on the path (files only): tests in it that failed, commits to it that turned the branch red. */
+  readonly ci: { readonly tests: readonly PathCiTest[]; readonly redCommits: readonly PathRedCommit[] } | null
 }
 
 /** A review comment as the index keeps it: metadata and a short excerpt that is safe to hand an assistant. */

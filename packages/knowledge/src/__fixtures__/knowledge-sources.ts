@@ -1,4 +1,5 @@
 import type {
+  CiStats,
   ClassifiedComment,
   CommentCategory,
   Finding,
@@ -308,6 +309,7 @@ export function knowledgeSources(overrides: Partial<KnowledgeSources> = {}): Kno
       window: { since: '2024-01-01T00:00:00.000Z', until },
       warnings: [],
       ...stats,
+      ci,
     },
     history: stats,
     authorship,
@@ -324,6 +326,52 @@ export function knowledgeSources(overrides: Partial<KnowledgeSources> = {}): Kno
     reviews: { repository: 'acme/widgets', comments, classified, clusters, pullRequests },
     ...overrides,
   }
+}
+
+/** CI: a flaky test in test/query.test.ts, and a commit to src/db/query.ts that turned main red. */
+export const ci: CiStats = {
+  defaultBranch: 'main',
+  runs: 20,
+  attempts: 23,
+  jobs: 40,
+  logs: { stored: 3, expired: 0, unavailable: 0 },
+  workflows: [{ workflow: 'ci', path: '.github/workflows/ci.yml', runs: 20, failures: 4, failureRate: 0.2, reruns: 3 }],
+  jobStats: [],
+  tests: [
+    {
+      test: 'test/query.test.ts > lookup > finds rows',
+      file: 'test/query.test.ts',
+      runner: 'vitest',
+      workflow: 'ci',
+      job: 'test',
+      runs: 20,
+      failedRuns: 3,
+      reruns: 3,
+      rerunPassed: 2,
+      alternations: 0,
+      flaky: true,
+      lastFailedAt: '2024-03-22T10:00:00Z',
+      lastFailedSha: sha('t'),
+    },
+  ],
+  timeToGreen: { count: 1, median: 5, p90: 5 },
+  redCommits: [
+    {
+      sha: sha('d'),
+      workflow: 'ci',
+      runId: 77,
+      url: 'https://github.com/acme/widgets/actions/runs/77',
+      failedAt: '2024-03-10T10:00:00Z',
+      author: 'carol@example.com',
+      subject: 'Cache rows',
+      files: ['src/db/query.ts'],
+      tests: [],
+      greenAt: '2024-03-10T15:00:00Z',
+      greenSha: sha('e'),
+      repairedBy: 'alice@example.com',
+    },
+  ],
+  repairers: [{ identity: 'alice@example.com', repairs: 1 }],
 }
 
 export const fixtureRoot = root

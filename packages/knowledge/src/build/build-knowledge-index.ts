@@ -16,8 +16,10 @@ import {
   type KnowledgeIndex,
   type KnowledgeMeta,
   knowledgeFormatVersion,
+  type PathCiTest,
   type PathKnowledge,
   type PathPartner,
+  type PathRedCommit,
   type PathRevert,
   type PersonActivity,
   type ThemeKnowledge,
@@ -71,6 +73,8 @@ const maxAuthors = 10
 const maxComments = 20
 /** Newest reverts kept per path. */
 const maxReverts = 10
+/** CI tests and red commits kept per file. */
+const maxCiItems = 10
 /** Characters of a comment kept as its quote. */
 const quoteLength = 220
 const dayMilliseconds = 86_400_000
@@ -155,6 +159,33 @@ export function buildKnowledgeIndex(sources: KnowledgeSources): KnowledgeIndex {
       entry.comments.push(comment)
       if (theme !== undefined) entry.themes.set(theme, (entry.themes.get(theme) ?? 0) + 1)
     })
+  }
+
+  const ci = context.ci
+  for (const test of ci?.tests ?? []) {
+    if (test.file === null) continue
+    paths.file(test.file).ciTests.push({
+      test: test.test,
+      workflow: test.workflow,
+      job: test.job,
+      runs: test.runs,
+      failedRuns: test.failedRuns,
+      flaky: test.flaky,
+      lastFailedAt: test.lastFailedAt,
+      lastFailedSha: test.lastFailedSha,
+    })
+  }
+  for (const red of ci?.redCommits ?? []) {
+    for (const path of red.files) {
+      paths.file(path).redCommits.push({
+        sha: red.sha,
+        workflow: red.workflow,
+        url: red.url,
+        failedAt: red.failedAt,
+        repairedBy: red.repairedBy,
+        greenAt: red.greenAt,
+      })
+    }
   }
 
   const themeLabels = new Map(themes.map((theme) => [theme.id, theme.label]))
@@ -260,6 +291,8 @@ interface Draft {
   /** Newest first. */
   readonly comments: ReviewComment[]
   readonly themes: Map<string, number>
+  readonly ciTests: PathCiTest[]
+  readonly redCommits: PathRedCommit[]
 }
 
 /** Drafts of every file and directory the sources name. */
@@ -339,6 +372,10 @@ class PathTable {
             .map(([id, comments]) => ({ id, label: themeLabels.get(id) ?? id, comments }))
             .sort((x, y) => y.comments - x.comments || (x.id < y.id ? -1 : 1)),
           reviewers: tallyReviewers(draft.comments, this.prAuthors),
+          ci:
+            directory || (draft.ciTests.length === 0 && draft.redCommits.length === 0)
+              ? null
+              : { tests: draft.ciTests.slice(0, maxCiItems), redCommits: draft.redCommits.slice(0, maxCiItems) },
         }
       })
   }
@@ -358,6 +395,8 @@ class PathTable {
         findings: new Set(),
         comments: [],
         themes: new Map(),
+        ciTests: [],
+        redCommits: [],
       }
       this.drafts.set(path, draft)
     }

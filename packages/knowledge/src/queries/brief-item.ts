@@ -2,8 +2,11 @@ import { assistantDirective, quoteExcerpt } from '@gitlore/core'
 
 /** Where an item comes from, so a reader (or an assistant) can check it in one step. */
 export interface Provenance {
-  /** `pr`: a pull-request (comment) URL; `commit`: a full sha; `path`: a repository path; `finding`: a finding id. */
-  readonly kind: 'pr' | 'commit' | 'path' | 'finding'
+  /**
+   * `pr`: a pull-request (comment) URL; `commit`: a full sha; `path`: a repository path; `finding`: a
+   * finding id; `run`: a GitHub Actions run URL.
+   */
+  readonly kind: 'pr' | 'commit' | 'path' | 'finding' | 'run'
   readonly ref: string
 }
 

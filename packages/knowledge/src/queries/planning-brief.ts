@@ -278,6 +278,38 @@ function riskItems(
         score: 3 * recency(revert.at, asOf) * boost(text),
       })
     }
+    for (const test of entry.ci?.tests ?? []) {
+      const text = `${test.test} failed in ${test.failedRuns} of ${test.runs} runs of ${test.workflow} / ${test.job}${test.flaky ? ': not deterministic (a re-run or the next run passed)' : ''}`
+      items.push({
+        text,
+        provenance: [
+          { kind: 'path', ref: entry.path },
+          { kind: 'commit', ref: test.lastFailedSha },
+        ],
+        lastSeen: test.lastFailedAt,
+        files: [entry.path],
+        score: (2 + test.failedRuns / Math.max(1, test.runs)) * recency(test.lastFailedAt, asOf) * boost(text),
+      })
+    }
+    for (const red of entry.ci?.redCommits ?? []) {
+      const repaired =
+        red.greenAt === null
+          ? 'it is still red'
+          : red.repairedBy === null
+            ? 'a later run passed'
+            : `${red.repairedBy} made it pass again`
+      const text = `${short(red.sha)} changed ${entry.path} and turned ${red.workflow} red on the default branch; ${repaired}`
+      items.push({
+        text,
+        provenance: [
+          { kind: 'commit', ref: red.sha },
+          { kind: 'run', ref: red.url },
+        ],
+        lastSeen: red.failedAt,
+        files: [entry.path],
+        score: 3 * recency(red.failedAt, asOf) * boost(text),
+      })
+    }
     if (entry.hubPartners !== null && entry.hubPartners >= 3) {
       items.push({
         text: `${entry.path} is a hub: it changes together with ${entry.hubPartners} other files, so a change here often needs changes there`,
