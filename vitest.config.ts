@@ -7,7 +7,12 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['@gitlore/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'fixtures/src/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'fixtures/src/**/*.test.ts',
+      'scripts/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -35,8 +35,16 @@ const window = document.window ?? context?.window ?? {}
 const fixWindow = Number(values['fix-window-days']) * 86_400
 const maxChangeset = Number(values['max-changeset-size'])
 
-const git = (args) =>
-  execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' })
+const git = (args, input) =>
+  execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd: dir,
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+    input,
+    stdio: 'pipe',
+    // A partial clone's missing objects stay missing: the checker reads, it never fetches.
+    env: { ...process.env, GIT_NO_LAZY_FETCH: '1' },
+  })
 
 // --- What git says -------------------------------------------------------------------------
 const reachable = git(['rev-list', 'HEAD']).split('\n').filter(Boolean).sort()
@@ -44,34 +52,104 @@ const headPaths = new Set(git(['ls-tree', '-r', '-z', '--name-only', 'HEAD']).sp
 const alias = new Map(
   (context?.identities ?? []).flatMap((merge) => merge.aliases.map((entry) => [entry.identity, merge.identity])),
 )
+// gitlore's list of well-known bots is wider than the name rule below: take the bots it found.
+const bots = new Set((context?.automation?.bots ?? []).map((bot) => bot.identity))
 const since = window.since === undefined ? -Infinity : Date.parse(window.since) / 1000
 const until = window.until === undefined ? Infinity : Date.parse(window.until) / 1000
-const log = []
-for (const chunk of git([
-  'log',
-  '--no-merges',
-  '--no-renames',
-  '--numstat',
-  '-z',
-  '--format=%x1e%H%x1f%at%x1f%aE%x1f%aN%x1f%B%x1f',
-  'HEAD',
-]).split('\x1e')) {
-  if (chunk === '') continue
-  const end = chunk.lastIndexOf('\x1f')
-  const [sha, seconds, email, name, message] = chunk.slice(0, end).split('\x1f')
-  const time = Number(seconds)
-  if (time < since || time > until) continue
+/** `git log -z` output as commits: the header's fields and the NUL-separated entries after it. */
+const commitsOf = (output) =>
+  output
+    .split('\x1e')
+    .filter((chunk) => chunk !== '')
+    .map((chunk) => {
+      const end = chunk.lastIndexOf('\x1f')
+      return { fields: chunk.slice(0, end).split('\x1f'), entries: chunk.slice(end + 1).split('\0') }
+    })
+/** `--numstat -z` entries as path -> [added, removed] (binary files count 0). */
+const lineCounts = (entries) => {
   const lines = new Map()
-  for (const line of chunk.slice(end + 1).split('\0')) {
+  for (const line of entries) {
     const match = /^\n?([-\d]+)\t([-\d]+)\t([\s\S]+)$/.exec(line)
     if (match === null) continue
     const known = lines.get(match[3]) ?? [0, 0]
     lines.set(match[3], [known[0] + (Number(match[1]) || 0), known[1] + (Number(match[2]) || 0)])
   }
+  return lines
+}
+const logOptions = ['--no-merges', '--no-renames', '-z']
+// The files of every commit from `--raw`, which reads no blob. Submodule (gitlink) entries are left
+// out, as gitlore leaves them out (docs/context.md).
+const raw = []
+for (const { fields, entries } of commitsOf(
+  git(['log', ...logOptions, '--raw', '--no-abbrev', '--format=%x1e%H%x1f%at%x1f%aE%x1f%aN%x1f%B%x1f', 'HEAD']),
+)) {
+  const files = []
+  for (let index = 0; index < entries.length; index++) {
+    const header = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) \w+$/.exec(entries[index])
+    if (header === null) continue
+    const path = entries[++index]
+    if (header[1] !== '160000' && header[2] !== '160000') files.push({ path, blobs: [header[3], header[4]] })
+  }
+  raw.push({ fields, files })
+}
+// Line counts from `--numstat`. In a repository that lacks blobs (a partial clone) git stops at the
+// first missing one: then the commits that need none are read in one pass and the others file by
+// file, a file whose blob is missing counting 0 lines, as gitlore counts it.
+const counted = new Map()
+const numstatFormat = '--format=%x1e%H%x1f'
+try {
+  for (const { fields, entries } of commitsOf(git(['log', ...logOptions, '--numstat', numstatFormat, 'HEAD'])))
+    counted.set(fields[0], lineCounts(entries))
+} catch (error) {
+  if (!/unable to read|missing blob|could not read/i.test(String(error.stderr ?? error.message))) throw error
+  const missing = new Set(
+    git(['rev-list', '--objects', '--no-object-names', '--missing=print', 'HEAD'])
+      .split('\n')
+      .filter((line) => line.startsWith('?'))
+      .map((line) => line.slice(1)),
+  )
+  const lacking = (commit) => commit.files.some((file) => file.blobs.some((blob) => missing.has(blob)))
+  const whole = raw.filter((commit) => !lacking(commit)).map((commit) => commit.fields[0])
+  const output = git(
+    ['log', ...logOptions, '--numstat', numstatFormat, '--no-walk=unsorted', '--stdin'],
+    whole.join('\n'),
+  )
+  for (const { fields, entries } of commitsOf(output)) counted.set(fields[0], lineCounts(entries))
+  for (const commit of raw.filter(lacking)) {
+    const readable = commit.files.filter((file) => !file.blobs.some((blob) => missing.has(blob)))
+    const lines =
+      readable.length === 0
+        ? new Map()
+        : lineCounts(
+            git([
+              '--literal-pathspecs',
+              'diff-tree',
+              '--no-renames',
+              '-z',
+              '-r',
+              '--root',
+              '--numstat',
+              '--no-commit-id',
+              commit.fields[0],
+              '--',
+              ...new Set(readable.map((file) => file.path)),
+            ]).split('\0'),
+          )
+    for (const file of commit.files) if (!lines.has(file.path)) lines.set(file.path, [0, 0])
+    counted.set(commit.fields[0], lines)
+  }
+}
+const log = []
+for (const { fields, files } of raw) {
+  const [sha, seconds, email, name, message] = fields
+  const time = Number(seconds)
+  if (time < since || time > until) continue
+  const numbers = counted.get(sha) ?? new Map()
+  const lines = new Map(files.map((file) => [file.path, numbers.get(file.path) ?? [0, 0]]))
   const paths = [...lines.keys()]
   const who = email.toLowerCase()
   const subject = message.split('\n')[0]
-  log.push({ sha, time, who: alias.get(who) ?? who, name, message, subject, paths, lines })
+  log.push({ sha, time, email: who, who: alias.get(who) ?? who, name, message, subject, paths, lines })
 }
 const bySha = new Map(log.map((entry) => [entry.sha, entry]))
 const touching = new Map()
@@ -79,6 +157,7 @@ for (const entry of log) for (const path of entry.paths) touching.set(path, [...
 const isRevert = (entry) => entry.subject.startsWith('Revert "') || entry.message.includes('This reverts commit')
 const isFix = (entry) => /\b(fix|fixes|fixed|hotfix|bug)\b/i.test(entry.subject)
 const isAutomation = (entry) =>
+  bots.has(entry.email) ||
   /\[bot\]$|[-_ ]bot$/i.test(entry.name) ||
   /^version packages\b/i.test(entry.subject) ||
   /^(->\s*)?v?\d+\.\d+\.\d+\S*$/i.test(entry.subject) ||
