@@ -197,6 +197,13 @@ describe('bad input', () => {
     )
     expect((await run(['frobnicate'])).code).toBe(2)
   })
+
+  it('a flag whose value starts with a dash: one line, exit 2', async () => {
+    const result = await run(['context', '--git-only', '--repo', fixture.dir, '--top', '-5'])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain("'--top=-XYZ'")
+  })
 })
 
 describe('gitlore analyze --offline', () => {

@@ -64,7 +64,7 @@ export async function main(
   try {
     parsed = parseCommandArgs(spec, rest)
   } catch (error) {
-    terminal.stderr(`gitlore ${spec.name}: ${(error as Error).message}; run gitlore ${spec.name} --help\n`)
+    terminal.stderr(`gitlore ${spec.name}: ${oneLine((error as Error).message)}; run gitlore ${spec.name} --help\n`)
     return exitCodes.usage
   }
   if (parsed.flags.help === true) {
