@@ -303,7 +303,10 @@ describe('gitlore runs and gitlore render', () => {
     const unknown = await run(['render', 'report', '--repo', dir, '--run', 'nope'])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('gitlore runs')
-    expect((await run(['render', 'pdf', '--repo', dir])).code).toBe(2)
+    const pdf = await run(['render', 'pdf', '--repo', dir])
+    expect(pdf.code).toBe(2)
+    expect(pdf.stderr).toMatch(/^gitlore: unknown format "pdf": gitlore render takes one of report, html, .*copilot\n$/)
+    expect((await run(['render', '--repo', dir])).stderr).toContain('gitlore render needs a format: one of report')
   })
 })
 
