@@ -261,4 +261,16 @@ describe('a repository configuration written by gitlore init', () => {
     expect(loaded.warning).toBeNull()
     expect(loaded.config.github.api_url).toBe('https://github.example/api/v3')
   })
+
+  it("keeps the user's own models, formats and window", async () => {
+    const { configTemplate } = await import('./config-template.js')
+    const dir = await repoWithConfig(configTemplate)
+    const env = await userEnvironment(
+      '[analysis]\nsince = "30d"\n[models]\nclassifier = "compatible/qwen3:8b"\n[output]\nformats = ["json"]\n',
+    )
+    const { config } = await loadConfig({ repositoryDir: dir, env })
+    expect(config.analysis.since).toBe('30d')
+    expect(config.models.classifier).toBe('compatible/qwen3:8b')
+    expect(config.output.formats).toEqual(['json'])
+  })
 })
