@@ -108,6 +108,32 @@ describe('planning brief', () => {
     })
   })
 
+  it('names an active author beyond the ten most committing ones', async () => {
+    const many = Array.from({ length: 11 }, (_, index) => ({
+      identity: `old${index}@example.com`,
+      commits: 20 - index,
+    }))
+    const sources = knowledgeSources()
+    const authorship = sources.authorship.map((entry) =>
+      entry.path === 'src/api/handler.ts'
+        ? {
+            ...entry,
+            authors: [...many, { identity: 'carol@example.com', commits: 1 }],
+            mainAuthor: 'old0@example.com',
+          }
+        : entry,
+    )
+    const memory = createMemoryKnowledgeStore()
+    await storeKnowledgeIndex(memory, buildKnowledgeIndex({ ...sources, authorship }))
+    const brief = await createKnowledgeBase({ store: memory, root: fixtureRoot }).planningBrief({
+      files: ['src/api/handler.ts'],
+      limit: 20,
+    })
+    expect(brief.people.map((item) => item.text)).toContain(
+      'src/api/handler.ts: its main author old0@example.com (75% of its commits) has not committed in 180 days; Carol <carol@example.com> is its most active author now',
+    )
+  })
+
   it('warns that a generated file should be changed where it is produced', async () => {
     const brief = await knowledge.planningBrief({ files: ['src/gen/schema.ts'] })
     expect(brief.risks[0]?.text).toBe(

@@ -105,7 +105,10 @@ export interface PathKnowledge {
   readonly generated: string | null
   /** Commits counted for ownership (automation left out unless included), as `ownership[]` counts them. */
   readonly authoredCommits: number
-  /** Its authors, most commits first (identity asc on ties); at most `maxAuthors`. */
+  /**
+   * Its authors, most commits first (identity asc on ties): the top ten, then up to five more who are
+   * still active.
+   */
   readonly authors: readonly PathAuthor[]
   /** Distinct authors before the cap. */
   readonly authorCount: number

@@ -69,6 +69,8 @@ export interface KnowledgeSources {
 
 /** Authors kept per path (the count before the cap is kept too). */
 const maxAuthors = 10
+/** Active authors kept beyond the top `maxAuthors`, so "who is still here" survives the cap. */
+const maxActiveBeyond = 5
 /** Newest comment ids kept per path. */
 const maxComments = 20
 /** Newest reverts kept per path. */
@@ -224,6 +226,13 @@ export function buildKnowledgeIndex(sources: KnowledgeSources): KnowledgeIndex {
   return { meta, paths: pathEntries, comments, themes, findings }
 }
 
+/** The top authors by commits, then the most committing active ones beyond them. */
+function keptAuthors<T extends { readonly identity: string }>(authors: readonly T[], active: ReadonlySet<string>): T[] {
+  const top = authors.slice(0, maxAuthors)
+  const beyond = authors.slice(maxAuthors).filter((author) => active.has(author.identity))
+  return [...top, ...beyond.slice(0, maxActiveBeyond)]
+}
+
 function newestFirst(x: { readonly createdAt: string }, y: { readonly createdAt: string }): number {
   return x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0
 }
@@ -349,7 +358,7 @@ class PathTable {
           atHead: directory ? null : draft.atHead,
           generated: draft.generated,
           authoredCommits: authorship?.commits ?? 0,
-          authors: (authorship?.authors ?? []).slice(0, maxAuthors).map((author) => ({
+          authors: keptAuthors(authorship?.authors ?? [], this.active).map((author) => ({
             identity: author.identity,
             commits: author.commits,
             lastCommit: this.lastCommits.get(author.identity) ?? '',

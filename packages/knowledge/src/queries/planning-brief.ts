@@ -262,10 +262,11 @@ function riskItems(
           boost(text),
       })
     }
-    for (const revert of entry.reverts.slice(0, 2)) {
+    for (const [index, revert] of entry.reverts.slice(0, 2).entries()) {
       const subject = relayedText(revert.subject, 80)
       const undone = revert.revertedCommit === null ? '' : `, undoing ${short(revert.revertedCommit)}`
-      const count = entry.revertCount > 1 ? ` (${entry.revertCount} reverts touched it in the window)` : ''
+      const count =
+        index === 0 && entry.revertCount > 1 ? ` (${entry.revertCount} reverts touched it in the window)` : ''
       const text = `${entry.path} was reverted by ${short(revert.sha)}${subject === null ? '' : ` ("${subject}")`}${undone}${count}`
       items.push({
         text,
@@ -367,7 +368,8 @@ async function partnerItems(
         ],
         lastSeen: entry?.lastChanged ?? null,
         files: [pair.file],
-        score: pair.shared * (0.5 + pair.degree) * recency(entry?.lastChanged ?? null, asOf) * boost(text),
+        // How strongly they change together, not how recently the partner changed on its own.
+        score: pair.shared * (0.5 + pair.degree) * boost(text),
       },
     ]
   })
