@@ -1,4 +1,4 @@
-import type { CiRun, CiStats } from '@gitlore/core'
+import type { CiRun, CiStats, DataSource } from '@gitlore/core'
 import { ConfigError, GitloreError } from '@gitlore/core'
 import type { CollectReviewsOptions } from './collect-reviews.js'
 import { requireGitHubToken, resolveGitHubAccess } from './github-access.js'
@@ -15,11 +15,15 @@ export interface CiData {
 
 export interface CollectedCi {
   readonly data: CiData | null
+  /** How getting CI history went (`ok`, `partial`, `unavailable`, `not-applicable`) and why; context.json records it. */
+  readonly source: DataSource
   /** Why there is no (complete) CI data, when the user should know: becomes a degraded stage. */
   readonly problem: string | null
   /** The problem is the repository's or the token's, which the review stage reports too. */
   readonly sharedWithReviews: boolean
 }
+
+const ok: DataSource = { status: 'ok', reason: null }
 
 /** What `collectCi` needs: the same as the review stage. */
 export type CollectCiOptions = CollectReviewsOptions
@@ -35,7 +39,13 @@ export async function collectCi(options: CollectCiOptions): Promise<CollectedCi>
   const [extractors, analyzers] = await Promise.all([import('@gitlore/extractors'), import('@gitlore/analyzers')])
   const access = await resolveGitHubAccess(config, options.remote)
   if (access.kind === 'none') {
-    return { data: null, problem: options.offline ? null : access.problem, sharedWithReviews: true }
+    // No remote, or not on GitHub: nothing is missing, there is nothing to ask.
+    return {
+      data: null,
+      source: { status: 'not-applicable', reason: access.problem },
+      problem: options.offline ? null : access.problem,
+      sharedWithReviews: true,
+    }
   }
   const { owner, repo } = access
   const finish = async (runs: readonly CiRun[], fromCache: boolean): Promise<CiData> => ({
@@ -45,7 +55,13 @@ export async function collectCi(options: CollectCiOptions): Promise<CollectedCi>
     fromCache,
   })
   if (options.offline) {
-    if (cache === undefined) return { data: null, problem: null, sharedWithReviews: false }
+    const nothingStored: CollectedCi = {
+      data: null,
+      source: { status: 'not-applicable', reason: '--offline, and no earlier sync stored CI history to read' },
+      problem: null,
+      sharedWithReviews: false,
+    }
+    if (cache === undefined) return nothingStored
     const stored = await extractors.readCachedCiData({
       store: cache,
       baseUrl: config.github.api_url,
@@ -54,20 +70,25 @@ export async function collectCi(options: CollectCiOptions): Promise<CollectedCi>
       since: window.since,
       until: window.until,
     })
-    if (stored === null) return { data: null, problem: null, sharedWithReviews: false }
+    if (stored === null) return nothingStored
     emit({
       type: 'stage-done',
       stage: 'ci',
       message: `CI: ${stored.runs.length} workflow runs from the cache (offline: GitHub not asked)`,
     })
-    return { data: await finish(stored.runs, true), problem: null, sharedWithReviews: false }
+    return { data: await finish(stored.runs, true), source: ok, problem: null, sharedWithReviews: false }
   }
   let token: string
   try {
     token = await requireGitHubToken(config, options.root, options.env)
   } catch (error) {
     if (!GitloreError.isInstance(error)) throw error
-    return { data: null, problem: error.message, sharedWithReviews: true }
+    return {
+      data: null,
+      source: { status: 'unavailable', reason: error.message },
+      problem: error.message,
+      sharedWithReviews: true,
+    }
   }
   try {
     const data = await extractors
@@ -110,9 +131,11 @@ export async function collectCi(options: CollectCiOptions): Promise<CollectedCi>
         ? [`${sync.incompleteRuns} runs' logs could not be read (fetched again next run)`]
         : []),
     ]
+    const problem = problems.length === 0 ? null : problems.join('; ')
     return {
       data: await finish(data.runs, false),
-      problem: problems.length === 0 ? null : problems.join('; '),
+      source: problem === null ? ok : { status: 'partial', reason: problem },
+      problem,
       sharedWithReviews: false,
     }
   } catch (error) {
@@ -120,9 +143,11 @@ export async function collectCi(options: CollectCiOptions): Promise<CollectedCi>
     if (extractors.GitHubNotFoundError.isInstance(error)) {
       // No Actions API here (Actions disabled, an older GitHub Enterprise): nothing to read, nothing wrong.
       // A repository that does not exist at all is reported by the review stage.
-      emit({ type: 'note', stage: 'ci', message: `CI: no GitHub Actions history for ${owner}/${repo} (404)` })
-      return { data: null, problem: null, sharedWithReviews: false }
+      const reason = `no GitHub Actions history for ${owner}/${repo} (404)`
+      emit({ type: 'note', stage: 'ci', message: `CI: ${reason}` })
+      return { data: null, source: { status: 'not-applicable', reason }, problem: null, sharedWithReviews: false }
     }
-    return { data: null, problem: `${error.message} (continuing without CI history)`, sharedWithReviews: false }
+    const problem = `${error.message} (continuing without CI history)`
+    return { data: null, source: { status: 'unavailable', reason: problem }, problem, sharedWithReviews: false }
   }
 }

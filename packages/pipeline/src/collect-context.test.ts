@@ -171,6 +171,10 @@ describe('collectContext', () => {
       status: 'not-applicable',
       reason: expect.stringContaining('no origin remote'),
     })
+    expect(collected.context.sources?.ci).toEqual({
+      status: 'not-applicable',
+      reason: expect.stringContaining('no origin remote'),
+    })
     expect(events.filter((event) => event.type === 'warning')).toEqual([])
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'note', message: expect.stringContaining('reviews not applicable') }),
@@ -191,5 +195,9 @@ describe('collectContext', () => {
       ),
     )
     expect(collected.context.sources?.reviews).toMatchObject({ status: 'not-applicable' })
+    expect(collected.context.sources?.ci).toEqual({
+      status: 'not-applicable',
+      reason: '--git-only: CI history not asked for',
+    })
   })
 })

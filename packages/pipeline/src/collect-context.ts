@@ -171,6 +171,7 @@ export async function gatherContext(
     let reviews: ReviewData | null = null
     let reviewSource: DataSource = { status: 'not-applicable', reason: '--git-only: review data not asked for' }
     let ci: CiData | null = null
+    let ciSource: DataSource = { status: 'not-applicable', reason: '--git-only: CI history not asked for' }
     if (options.gitOnly !== true) {
       const github = {
         config,
@@ -191,6 +192,7 @@ export async function gatherContext(
       degraded.push(reviewStage(collected))
       const collectedCi = await collectCi(github)
       ci = collectedCi.data
+      ciSource = collectedCi.source
       // No token or no GitHub repository: the review stage already said so.
       const reported =
         collectedCi.sharedWithReviews && degraded.some((stage) => stage.stage === 'reviews' && stage.status !== 'ok')
@@ -296,7 +298,7 @@ export async function gatherContext(
       })
       context = { ...context, silos }
     }
-    context = { ...context, sources: { ...context.sources, reviews: reviewSource } }
+    context = { ...context, sources: { ...context.sources, reviews: reviewSource, ci: ciSource } }
     if (ci !== null) context = { ...context, ci: ci.stats }
     validateContext(context)
     const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')

@@ -286,6 +286,8 @@ export interface DataSource {
 export interface ContextSources {
   /** GitHub pull requests and review comments. */
   readonly reviews?: DataSource
+  /** GitHub Actions workflow runs, jobs and failing logs. */
+  readonly ci?: DataSource
 }
 
 export interface RepositoryContext extends HistoryStats {
@@ -294,7 +296,7 @@ export interface RepositoryContext extends HistoryStats {
   readonly window: TimeWindow
   /** Things the reader should know about how complete the data is. */
   readonly warnings: readonly string[]
-  /** How each optional source went: review data's status and reason, whether or not it is there. */
+  /** How each optional source went (review data, CI history): status and reason, whether or not the data is there. */
   readonly sources?: ContextSources
   /** Directories one person both writes and reviews; present when review data exists. */
   readonly silos?: readonly Silo[]
