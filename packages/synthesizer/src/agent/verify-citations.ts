@@ -61,8 +61,8 @@ async function countLines(real: string): Promise<number> {
 
 /**
  * Checks every cited commit (`git cat-file -e`), pull request (against the review data) and path
- * (in the working tree now, or in the history of HEAD; a cited line must exist in the current
- * file). Unresolvable citations are dropped and counted; a finding left without any resolvable
+ * (tracked at HEAD, or in the history of HEAD; never an untracked, ignored or outside file; a cited
+ * line must exist in the current file). Unresolvable citations are dropped and counted; a finding left without any resolvable
  * citation is dropped. `#123` refs become the PR's URL when it is known.
  */
 export async function verifyCitations(
@@ -77,9 +77,9 @@ export async function verifyCitations(
       okExitCodes: [1, 128],
       signal: options.signal,
     })
-  const memo = new Map<string, Promise<string | null>>()
-  const remember = (key: string, check: () => Promise<string | null>): Promise<string | null> => {
-    let found = memo.get(key)
+  const memo = new Map<string, Promise<unknown>>()
+  const remember = <T>(key: string, check: () => Promise<T>): Promise<T> => {
+    let found = memo.get(key) as Promise<T> | undefined
     if (found === undefined) {
       found = check()
       memo.set(key, found)
@@ -88,7 +88,20 @@ export async function verifyCitations(
   }
   const bases = reviews.pullRequestBases()
 
-  /** Null when the path resolves (lines included), else why not. */
+  /** True when HEAD holds exactly `path` (a file, a link, a directory or a submodule). */
+  const atHead = (path: string): Promise<boolean> =>
+    remember(`head\0${path}`, async () => {
+      const listing = await git(['ls-tree', '-z', '--name-only', '--full-tree', 'HEAD', '--', path])
+      return listing.exitCode === 0 && listing.stdout.split('\0').includes(path)
+    })
+
+  /**
+   * Null when the path resolves (lines included), else why not. A path resolves when HEAD tracks it
+   * or the history of HEAD held it (a deleted file); an untracked or ignored file (`.env`), a path
+   * leading out (`..`, absolute) or into `.git` never does, whatever the working tree holds. Lines
+   * are checked against the working-tree file only when it is what HEAD tracks: a tracked link to
+   * an untracked file (`notes.txt -> .env`) is refused, the way the tools refuse to read it.
+   */
   const checkPath = (path: string, start: number | null, end: number | null): Promise<string | null> =>
     remember(`path\0${path}\0${start}\0${end}`, async () => {
       let relative: string
@@ -98,18 +111,20 @@ export async function verifyCitations(
         return error instanceof Error ? error.message : 'invalid path'
       }
       if (relative === '') return 'the repository root is not a citation'
-      const current = await sandbox.resolve(relative).catch(() => null)
-      if (current !== null) {
-        if (start === null || current.kind !== 'file') return null
-        const lines = await countLines(current.real)
-        return start >= 1 && (end ?? start) >= start && (end ?? start) <= lines
+      if (!(await atHead(relative))) {
+        const history = await git(['log', '-1', '--format=%H', 'HEAD', '--', relative])
+        return history.exitCode === 0 && history.stdout.trim() !== ''
           ? null
-          : `${relative} has ${lines} lines`
+          : `${relative} is not tracked by git nor in the history of HEAD`
       }
-      const history = await git(['log', '-1', '--format=%H', '--', relative])
-      return history.exitCode === 0 && history.stdout.trim() !== ''
-        ? null
-        : `${relative} is not in the repository or its history`
+      const current = await sandbox.resolve(relative).catch(() => null)
+      if (current === null) return null
+      if (current.realRelative !== relative && !(await atHead(current.realRelative))) {
+        return `${relative} is a link to ${current.realRelative}, which git does not track`
+      }
+      if (start === null || current.kind !== 'file') return null
+      const lines = await countLines(current.real)
+      return start >= 1 && (end ?? start) >= start && (end ?? start) <= lines ? null : `${relative} has ${lines} lines`
     })
 
   const checkCommit = (sha: string): Promise<string | null> =>
