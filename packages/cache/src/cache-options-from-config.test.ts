@@ -44,6 +44,8 @@ describe('cacheOptionsFromConfig', () => {
     expect(missing.message).toContain('names TEAM_CACHE_URL, which is not set')
     const wrong = attempt({ url_env: 'TEAM_CACHE_URL' }, { TEAM_CACHE_URL: 'mysql://u:secret@db/x' })
     expect(wrong.message).toBe('TEAM_CACHE_URL (named by [cache] url_env) must hold a postgres:// URL')
-    expect(attempt({ url: 'postgres://db/x', password_env: 'PW' }, {}).keyPath).toBe('cache.password_env')
+    expect(attempt({ url: 'postgres://db/x', password_env: 'TEAM_CACHE_PASSWORD' }, {}).keyPath).toBe(
+      'cache.password_env',
+    )
   })
 })

@@ -1,4 +1,4 @@
-export { apiKeyVariableProblem } from './config/api-key-variable.js'
+export { apiKeyVariableProblem, type VariableRole, variableNameProblem } from './config/api-key-variable.js'
 export type { ConfigInput, GitloreConfig, OutputFormat } from './config/config-schema.js'
 export { configSchema, outputFormats } from './config/config-schema.js'
 export { configTemplate } from './config/config-template.js'

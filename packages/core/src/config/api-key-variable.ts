@@ -1,5 +1,5 @@
 // Credentials of clouds, source hosts, CI systems, package registries and other services that no
-// model server needs: naming one in api_key_env would send it to base_url as a bearer token.
+// model server or cache database needs: naming one in a `*_env` key would send it to the host that key's table names.
 const credentialPrefixes = [
   'AWS_',
   'AZURE_',
@@ -57,23 +57,59 @@ const credentialPrefixes = [
   'OP_',
 ]
 
-const keyLike = /^[A-Z][A-Z0-9_]{0,63}_(?:KEY|TOKEN)$/
+/** What each `*_env` key's variable is for: the names it may take and where its value goes. */
+const variableRoles = {
+  api_key: {
+    shape: /^[A-Z][A-Z0-9_]{0,63}_(?:KEY|TOKEN)$/,
+    looksLike: 'an API key variable',
+    endings: '_API_KEY, _KEY or _TOKEN',
+    goesTo: 'its value is sent to base_url',
+    destination: 'a model server',
+    instead: "put the server's key in its own variable",
+  },
+  url: {
+    shape: /^[A-Z][A-Z0-9_]{0,63}_(?:URL|URI|DSN)$/,
+    looksLike: 'a database URL variable',
+    endings: '_URL, _URI or _DSN',
+    goesTo: 'gitlore connects to the URL it holds',
+    destination: 'a database',
+    instead: "put the cache's URL in its own variable",
+  },
+  password: {
+    shape: /^(?:[A-Z][A-Z0-9_]{0,63})?(?:PASSWORD|_PASS|_PASSWD|_PWD)$/,
+    looksLike: 'a password variable',
+    endings: 'PASSWORD, _PASS or _PWD',
+    goesTo: 'its value is sent to the cache database',
+    destination: 'a database',
+    instead: "put the cache's password in its own variable",
+  },
+} as const
+
+/** What an environment variable named by a configuration key is for. */
+export type VariableRole = keyof typeof variableRoles
 
 /**
- * Why `[providers.*] api_key_env` may not name this variable, or null when it may. The variable's
- * value is sent to the provider's base_url as a bearer token, so even the user's own configuration
- * may name only something that looks like a model server's key (`..._API_KEY`, `..._KEY`,
- * `..._TOKEN`) and never a well-known cloud, CI, registry or source-hosting credential: a typo or a
- * pasted configuration then cannot ship `AWS_SECRET_ACCESS_KEY` or `GITHUB_TOKEN` to a model server.
+ * Why a `*_env` key may not name this variable, or null when it may (empty means unset). Every
+ * such key sends the variable's value somewhere (`api_key_env` to a model server as a bearer
+ * token, `[cache] password_env` to the cache database, `[cache] url_env` is where gitlore
+ * connects), so even the user's own configuration may name only a variable shaped for that role
+ * and never a well-known cloud, CI, registry or source-hosting credential: a typo or a pasted
+ * configuration then cannot ship `AWS_SECRET_ACCESS_KEY` or `GITHUB_TOKEN` to a host it names.
  */
-export function apiKeyVariableProblem(name: string): string | null {
+export function variableNameProblem(role: VariableRole, name: string): string | null {
   if (name === '') return null
-  if (!keyLike.test(name)) {
-    return `"${name}" does not look like an API key variable: name one in capitals ending in _API_KEY, _KEY or _TOKEN (its value is sent to base_url)`
-  }
+  const rule = variableRoles[role]
   const prefix = credentialPrefixes.find((candidate) => name.startsWith(candidate))
   if (prefix !== undefined) {
-    return `"${name}" is a cloud, CI, registry or source-hosting credential (${prefix}*), which gitlore never sends to a model server: put the server's key in its own variable`
+    return `"${name}" is a cloud, CI, registry or source-hosting credential (${prefix}*), which gitlore never sends to ${rule.destination}: ${rule.instead}`
+  }
+  if (!rule.shape.test(name)) {
+    return `"${name}" does not look like ${rule.looksLike}: name one in capitals ending in ${rule.endings} (${rule.goesTo})`
   }
   return null
+}
+
+/** Why `[providers.*] api_key_env` may not name this variable, or null when it may. */
+export function apiKeyVariableProblem(name: string): string | null {
+  return variableNameProblem('api_key', name)
 }

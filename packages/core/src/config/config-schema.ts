@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { apiKeyVariableProblem } from './api-key-variable.js'
+import { type VariableRole, variableNameProblem } from './api-key-variable.js'
 
 const positiveInt = z.number().int().positive()
 
@@ -16,10 +16,12 @@ function isHttpUrl(value: string): boolean {
 const httpUrl = (example: string) =>
   z.string().refine(isHttpUrl, { message: `must be an http:// or https:// URL, such as ${example}` })
 
-const apiKeyVariable = z.string().superRefine((name, context) => {
-  const problem = apiKeyVariableProblem(name)
-  if (problem !== null) context.addIssue({ code: 'custom', message: problem })
-})
+/** The name of an environment variable whose value goes where `role` says (see `variableNameProblem`). */
+const variableName = (role: VariableRole) =>
+  z.string().superRefine((name, context) => {
+    const problem = variableNameProblem(role, name)
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem })
+  })
 
 export const analysisConfigSchema = z.strictObject({
   /** Start of the window: a duration back from `until` (`90d`, `12w`, `1y`), an ISO date, or `all`. */
@@ -66,7 +68,7 @@ export const providersConfigSchema = z.strictObject({
   compatible: z
     .strictObject({
       base_url: httpUrl('http://localhost:11434/v1').default('http://localhost:11434/v1'),
-      api_key_env: apiKeyVariable.default(''),
+      api_key_env: variableName('api_key').default(''),
     })
     .prefault({}),
 })
@@ -109,9 +111,9 @@ export const cacheConfigSchema = z.strictObject({
         'must not hold a password: put it in PGPASSWORD or in the variable [cache] password_env names, or keep the whole URL in the variable [cache] url_env names',
     }),
   /** Name of an environment variable holding the whole PostgreSQL URL (it may hold the password). */
-  url_env: z.string().default(''),
+  url_env: variableName('url').default(''),
   /** Name of an environment variable holding the PostgreSQL password (default: libpq's PGPASSWORD). */
-  password_env: z.string().default(''),
+  password_env: variableName('password').default(''),
 })
 
 export const configSchema = z.strictObject({

@@ -233,6 +233,66 @@ describe('the trust model', () => {
     expect((await loadConfig({ repositoryDir: dir, env })).config.providers.compatible.api_key_env).toBe('VLLM_API_KEY')
   })
 
+  it('limits every *_env key to names shaped for its use, even in the user configuration', async () => {
+    const envKeys: string[] = []
+    const walk = (value: unknown, prefix: string) => {
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const [key, inner] of Object.entries(value)) walk(inner, prefix === '' ? key : `${prefix}.${key}`)
+      } else if (prefix.endsWith('_env')) envKeys.push(prefix)
+    }
+    walk(parseConfig({}), '')
+    expect(envKeys).toEqual(['providers.compatible.api_key_env', 'cache.url_env', 'cache.password_env'])
+    const toml = (key: string, name: string) => {
+      const parts = key.split('.')
+      return `[${parts.slice(0, -1).join('.')}]\n${parts.at(-1)} = "${name}"\n`
+    }
+    const refused = [
+      'AWS_SECRET_ACCESS_KEY',
+      'GITHUB_TOKEN',
+      'GH_TOKEN',
+      'NPM_TOKEN',
+      'DOCKER_PASSWORD',
+      'PATH',
+      'HOME',
+    ]
+    for (const key of envKeys) {
+      for (const name of [...refused, 'aws_secret_access_key']) {
+        const env = await userEnvironment(toml(key, name))
+        const dir = await mkdtemp(join(tmpdir(), 'gitlore-config-'))
+        await expect(loadConfig({ repositoryDir: dir, env }), `${key} = ${name}`).rejects.toMatchObject({
+          keyPath: key,
+        })
+      }
+    }
+    const accepted: Record<string, string[]> = {
+      'cache.url_env': ['GITLORE_DATABASE_URL', 'TEAM_CACHE_URL', 'DATABASE_URL', 'PG_DSN'],
+      'cache.password_env': ['PGPASSWORD', 'TEAM_CACHE_PASSWORD', 'GITLORE_PG_PASS'],
+      'providers.compatible.api_key_env': ['VLLM_API_KEY'],
+    }
+    for (const [key, names] of Object.entries(accepted)) {
+      for (const name of names) {
+        const dir = await mkdtemp(join(tmpdir(), 'gitlore-config-'))
+        const { config } = await loadConfig({ repositoryDir: dir, env: await userEnvironment(toml(key, name)) })
+        expect(key.split('.').reduce<unknown>((table, part) => (table as Record<string, unknown>)[part], config)).toBe(
+          name,
+        )
+      }
+    }
+  })
+
+  it('refuses a trusted repository file that names a cloud credential as the cache password', async () => {
+    const dir = await repoWithConfig(
+      '[cache]\nurl = "postgres://mallory@catcher.example/loot"\npassword_env = "AWS_SECRET_ACCESS_KEY"\n',
+    )
+    const env = await userEnvironment()
+    await expect(trustRepositoryConfig({ repositoryDir: dir, env })).rejects.toMatchObject({
+      keyPath: 'cache.password_env',
+    })
+    const untrusted = await loadConfig({ repositoryDir: dir, env })
+    expect(untrusted.ignored).toEqual(['cache.url', 'cache.password_env'])
+    expect(untrusted.config.cache.password_env).toBe('')
+  })
+
   it('lists every key that holds a URL, a path, a directory or a secret name as user-only', () => {
     const patterns = userOnlyKeys.map((key) => new RegExp(`^${key.replace(/\./g, '\\.').replace('*', '[^.]+')}$`))
     const paths: string[] = []
