@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { appendConfinedFile, visibleText } from '@gitlore/core'
-import { prepareStateDirectory } from './state-directory.js'
+import { prepareStateDirectory, stateRemedy } from './state-directory.js'
 
 /**
  * Appends a run's lines to `<repository>/.gitlore/gitlore.log`, for when the terminal has scrolled
@@ -12,6 +12,6 @@ export async function appendRunLog(root: string, lines: readonly string[]): Prom
   const path = join(directory, 'gitlore.log')
   const stamp = new Date().toISOString()
   const text = lines.map((line) => `${stamp} ${visibleText(line, { multiline: false })}\n`).join('')
-  await appendConfinedFile(path, text, { root })
+  await appendConfinedFile(path, text, { root, remedy: stateRemedy })
   return path
 }

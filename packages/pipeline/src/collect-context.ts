@@ -33,7 +33,7 @@ import type { KnowledgeHistory } from './refresh-knowledge-index.js'
 import type { RepositoryOptions, RunControlOptions } from './repository-options.js'
 import { resolveRepository } from './resolve-repository.js'
 import { stageLines } from './stage-lines.js'
-import { checkStateDirectory, prepareStateDirectory } from './state-directory.js'
+import { checkStateDirectory, prepareStateDirectory, stateRemedy } from './state-directory.js'
 import { type TalliedWindow, tallyWindow } from './tally-window.js'
 
 /** What `collectContext` reads and from where. */
@@ -304,7 +304,7 @@ export async function gatherContext(
     const contextPath = options.writeContext === false ? null : join(root, '.gitlore', 'context.json')
     if (contextPath !== null) {
       await prepareStateDirectory(root)
-      await writeConfinedFile(contextPath, `${JSON.stringify(context, null, 2)}\n`, { root })
+      await writeConfinedFile(contextPath, `${JSON.stringify(context, null, 2)}\n`, { root, remedy: stateRemedy })
     }
     return {
       context,

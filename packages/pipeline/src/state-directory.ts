@@ -5,6 +5,11 @@ import { checkWritablePath, locateWriteRoot } from '@gitlore/core'
 /** The files gitlore keeps in `<repository>/.gitlore` itself (the cache is checked where `[cache] path` puts it). */
 const stateFiles = ['context.json', 'gitlore.log'] as const
 
+/** What to do when `.gitlore` cannot be written: `--out` moves the reports, not this folder. */
+export const stateRemedy =
+  "gitlore keeps its context and log in the repository's .gitlore folder: make the repository writable for this user"
+const cacheRemedy = 'make its directory writable, or set [cache] path in ~/.config/gitlore/gitlore.toml'
+
 /**
  * `<repository>/.gitlore`, where gitlore keeps its cache, context and log. When gitlore creates the
  * folder it puts a `.gitignore` of `*` in it, so nothing there shows as untracked in the repository.
@@ -43,7 +48,9 @@ export async function prepareStateDirectoryFor(root: string, path: string): Prom
  * without following a link: the folder, context.json and gitlore.log. Throws `UnsafePathError`.
  */
 export async function checkStateDirectory(root: string): Promise<void> {
-  for (const file of stateFiles) await checkWritablePath(root, join(root, '.gitlore', file), { create: false })
+  for (const file of stateFiles) {
+    await checkWritablePath(root, join(root, '.gitlore', file), { create: false, remedy: stateRemedy })
+  }
 }
 
 /**
@@ -54,6 +61,6 @@ export async function checkCachePath(root: string, path: string): Promise<void> 
   const where = await locateWriteRoot(dirname(path), root)
   const target = join(where.root, where.relative, basename(path))
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
-    await checkWritablePath(where.root, `${target}${suffix}`, { create: true })
+    await checkWritablePath(where.root, `${target}${suffix}`, { create: true, remedy: cacheRemedy })
   }
 }

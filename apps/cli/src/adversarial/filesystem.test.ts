@@ -1,6 +1,7 @@
-import { chmod, chown, lstat, mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises'
+import { chmod, chown, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildHostileRepository, snapshotDirectory } from '@gitlore/fixtures'
+import { buildHistoryFixture, buildHostileRepository, snapshotDirectory } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { analyzeArgs, errorLines, makeUser, runCli } from './run-built-cli.test-helper.js'
 
@@ -124,6 +125,32 @@ describe('links committed to send gitlore’s writes out of the repository (buil
     expect(errorLines(result)).toEqual([
       expect.stringMatching(/^gitlore: cannot write .*\.gitlore\/context\.json: permission denied; /),
     ])
+  })
+
+  it('a repository this user cannot write: one line naming what gitlore keeps in .gitlore, exit 1', async () => {
+    const { dir } = await buildHistoryFixture()
+    // As root no permission stops a write: the repository stays root's and the CLI runs as nobody.
+    const root = process.getuid?.() === 0
+    if (root) for (const path of [join(dir, '..'), dir]) await chmod(path, 0o755)
+    else await chmod(dir, 0o555)
+    const out = await mkdtemp(join(tmpdir(), 'gitlore-out-'))
+    await chmod(out, 0o777)
+    const user = await makeUser(undefined, {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'safe.directory',
+      GIT_CONFIG_VALUE_0: '*',
+    })
+    for (const args of [
+      ['context', '--repo', dir, '--since', 'all', '--git-only'],
+      ['analyze', '--repo', dir, '--since', 'all', '--offline', '--out', out],
+      ['runs', '--repo', dir],
+    ]) {
+      const result = await runCli(user, args, root ? { uid: 65534 } : {})
+      expect(result.code).toBe(1)
+      expect(errorLines(result)).toEqual([
+        expect.stringMatching(/^gitlore: cannot write .*\.gitlore\/(context\.json|cache\.db): permission denied; /),
+      ])
+    }
   })
 })
 

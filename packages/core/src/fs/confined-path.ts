@@ -1,5 +1,7 @@
 import { lstat, mkdir } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { FileWriteError } from '../errors/file-write-error.js'
+import { GitloreError } from '../errors/gitlore-error.js'
 import { UnsafePathError } from '../errors/unsafe-path-error.js'
 
 /** The components of `path` below `root`, or an error when `path` is not inside `root`. */
@@ -83,14 +85,27 @@ export async function checkParentDirectories(
 export async function checkWritablePath(
   root: string,
   path: string,
-  options: { readonly create?: boolean } = {},
+  options: {
+    readonly create?: boolean
+    /** What to tell the user to do when a directory cannot be made or read; default: make it writable or use --out. */
+    readonly remedy?: string
+  } = {},
 ): Promise<string> {
-  const target = await checkParentDirectories(root, path, { create: options.create ?? true })
-  const info = await lstat(target).catch((error: unknown) => {
-    if (errorCode(error) === 'ENOENT') return undefined
-    throw error
-  })
-  if (info?.isSymbolicLink() === true) throw symlinkRefusal(target)
-  if (info !== undefined && !info.isFile()) throw notRegularFile(target)
-  return target
+  try {
+    const target = await checkParentDirectories(root, path, { create: options.create ?? true })
+    const info = await lstat(target).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT') return undefined
+      throw error
+    })
+    if (info?.isSymbolicLink() === true) throw symlinkRefusal(target)
+    if (info !== undefined && !info.isFile()) throw notRegularFile(target)
+    return target
+  } catch (error) {
+    // A directory that cannot be made or searched (a read-only checkout): one line, not a crash.
+    if (GitloreError.isInstance(error)) throw error
+    throw new FileWriteError(path, {
+      cause: error,
+      ...(options.remedy === undefined ? {} : { remedy: options.remedy }),
+    })
+  }
 }
