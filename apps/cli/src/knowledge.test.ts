@@ -173,7 +173,9 @@ describe('gitlore advise, related and guidance', () => {
     const without = await cli(['advise', '--files', 'src/db.ts', '--task', 'cache the rows', '--synthesize'])
     expect(without.code).toBe(3)
     expect(without.stdout).toMatch(/^Before touching src\/db\.ts/)
-    expect(without.stderr).toMatch(/^warning: no synthesis: the synthesizer model \S+ is .+\n$/)
+    expect(without.stderr).toMatch(
+      /^warning: no synthesis: synthesizer openrouter\/\S+: no OPENROUTER_API_KEY in .+; set \[models\] synthesizer and its key, or leave out --synthesize\n$/,
+    )
   })
 
   it('refuses paths outside the repository and says what to do without an index, in one line', async () => {

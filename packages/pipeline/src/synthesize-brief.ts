@@ -74,7 +74,7 @@ export async function synthesizeBrief(options: {
   if (resolved.kind === 'offline') {
     throw new GitloreError({
       code: 'synthesis_unavailable',
-      message: `no synthesis: the synthesizer model ${config.models.synthesizer} is ${resolved.reason ?? 'offline'}; set [models] synthesizer and its key, or leave out --synthesize`,
+      message: `no synthesis: ${resolved.reason === null ? '[models] synthesizer is offline' : `synthesizer ${config.models.synthesizer}: ${resolved.reason}`}; set [models] synthesizer and its key, or leave out --synthesize`,
     })
   }
   const prompt = `Task: ${brief.task}\nFiles: ${brief.files.join(', ')}\n\n${facts(brief)}`
