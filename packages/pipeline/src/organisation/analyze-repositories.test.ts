@@ -32,6 +32,23 @@ async function servedRepository(owner: string, name: string): Promise<void> {
 }
 
 describe('analyzeRepositories', () => {
+  it('does not call a stage that does not apply here (no GitHub origin) degraded', async () => {
+    const { dir } = await buildHistoryFixture()
+    const list = join(work, 'plain.txt')
+    await writeFile(list, `${dir}\n`)
+    const result = await analyzeRepositories({
+      repositories: await readRepositoryList(list),
+      outDir: join(work, 'plain'),
+      cloneDir: join(work, 'clones'),
+      since: 'all',
+      env,
+      config: { models: { classifier: 'offline', embedding: 'offline', synthesizer: 'offline' } },
+    })
+    expect(result.repositories.map((outcome) => [outcome.status, outcome.detail])).toEqual([['ok', undefined]])
+    expect(result.rollUp.repositories.map((entry) => [entry.status, entry.detail])).toEqual([['ok', undefined]])
+    expect(result.degraded).toBe(false)
+  })
+
   it('analyses paths and clones side by side, keeps going past a failure, and rolls them up', async () => {
     const alpha = (await buildHistoryFixture()).dir
     await git(alpha, ['remote', 'add', 'origin', 'https://github.com/octo/alpha.git'])

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, join, relative, resolve } from 'node:path'
-import { GitloreError, loadConfig, resolveWindow } from '@gitlore/core'
+import { degradesRun, GitloreError, loadConfig, resolveWindow } from '@gitlore/core'
 import type {
   OrganisationRepository,
   OrganisationRollUp,
@@ -205,7 +205,7 @@ export async function analyzeRepositories(options: AnalyzeRepositoriesOptions): 
           signal,
           onEvent: (event) => emit({ type: 'repository-event', repository: entry.name, event }),
         })
-        const degradedStages = result.stages.filter((stage) => stage.status !== 'ok').map((stage) => stage.stage)
+        const degradedStages = result.stages.filter(degradesRun).map((stage) => stage.stage)
         const status = result.degraded ? 'degraded' : 'ok'
         const detail = degradedStages.length === 0 ? undefined : `degraded: ${degradedStages.join(', ')}`
         outcome = {
