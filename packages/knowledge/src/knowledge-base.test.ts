@@ -204,6 +204,11 @@ describe('related files, guidance, search and findings', () => {
     expect(pool.related.map((item) => item.path)).toEqual(['src/db/query.ts'])
   })
 
+  it('fills the limit with files at HEAD when a stronger partner was deleted', async () => {
+    const related = await knowledge.relatedFiles({ path: 'src/db/query.ts', limit: 2 })
+    expect(related.related.map((item) => item.path)).toEqual(['src/db/pool.ts', 'src/api/handler.ts'])
+  })
+
   it('leads guidance with the largest themes that are not praise, with quotes', async () => {
     const guidance = await knowledge.repoGuidance()
     expect(guidance.themes.map((theme) => theme.label)).toEqual(['Missing null checks in database lookups'])

@@ -56,14 +56,18 @@ export async function relatedFiles(
       themed.push({ path: file, relation: 'theme', strength: 1, degree: null, theme: theme.label, lastChanged: null })
     }
   }
-  const candidates = [...coupled.slice(0, limit), ...themed.slice(0, limit)]
-  const facts = new Map(
-    (await store.paths(candidates.map((item) => item.path))).map((known) => [known.path, known] as const),
-  )
-  const related = candidates
-    .filter((item) => facts.get(item.path)?.atHead !== false)
-    .map((item) => ({ ...item, lastChanged: facts.get(item.path)?.lastChanged ?? null }))
-    .slice(0, limit)
+  // Coupling first, then themes; a file deleted since does not take the place of one that is still there.
+  const candidates = [...coupled, ...themed]
+  const related: RelatedFile[] = []
+  for (let start = 0; start < candidates.length && related.length < limit; start += limit) {
+    const slice = candidates.slice(start, start + limit)
+    const facts = new Map((await store.paths(slice.map((item) => item.path))).map((known) => [known.path, known]))
+    for (const item of slice) {
+      const known = facts.get(item.path)
+      if (known?.atHead === false) continue
+      if (related.length < limit) related.push({ ...item, lastChanged: known?.lastChanged ?? null })
+    }
+  }
   return {
     path,
     known: entry !== undefined,
