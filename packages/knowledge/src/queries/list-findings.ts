@@ -1,8 +1,8 @@
 import { type FindingCategory, findingCategories, type Severity, severities } from '@gitlore/core'
-import { KnowledgeInputError } from '../knowledge-errors.js'
 import type { KnowledgeMeta } from '../knowledge-model.js'
 import type { KnowledgeReader } from '../knowledge-reader.js'
 import type { BriefItem } from './brief-item.js'
+import { oneOf } from './choice-of.js'
 import { findingItem } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
 
@@ -46,16 +46,4 @@ export async function listFindings(
     })
     .slice(0, Math.min(50, Math.max(1, Math.floor(input.limit ?? 20))))
   return { findings, withheld, index: indexStatus(meta, currentHead) }
-}
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
-  if (value === undefined || value.trim() === '') return undefined
-  const normalized = value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-  if (!(allowed as readonly string[]).includes(normalized)) {
-    throw new KnowledgeInputError(`unknown ${name} "${value.slice(0, 40)}": use one of ${allowed.join(', ')}`)
-  }
-  return normalized as T
 }

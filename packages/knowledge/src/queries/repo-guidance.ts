@@ -2,6 +2,7 @@ import { type CommentCategory, commentCategories, type FindingCategory, findingC
 import type { CommentKnowledge, KnowledgeMeta, ThemeKnowledge } from '../knowledge-model.js'
 import type { KnowledgeReader } from '../knowledge-reader.js'
 import { type BriefItem, recency, relayedText, topItems } from './brief-item.js'
+import { choiceName } from './choice-of.js'
 import { conventionItems } from './convention-items.js'
 import { findingItem } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
@@ -46,7 +47,7 @@ export async function repoGuidance(
 ): Promise<RepoGuidance> {
   const limit = Math.min(20, Math.max(1, Math.floor(input.limit ?? 5)))
   const topic = input.topic?.trim() || null
-  const normalized = topic?.toLowerCase().replace(/[\s-]+/g, '_') ?? null
+  const normalized = topic === null ? null : choiceName(topic)
   const commentCategory = (commentCategories as readonly string[]).includes(normalized ?? '')
     ? (normalized as CommentCategory)
     : undefined

@@ -1,7 +1,8 @@
-import { type CommentCategory, commentCategories } from '@gitlore/core'
+import { commentCategories } from '@gitlore/core'
 import { KnowledgeInputError } from '../knowledge-errors.js'
 import type { CommentKnowledge, KnowledgeMeta } from '../knowledge-model.js'
 import type { KnowledgeReader } from '../knowledge-reader.js'
+import { choiceOf } from './choice-of.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
 import { queryPath } from './query-path.js'
 import { taskTerms } from './task-terms.js'
@@ -31,7 +32,9 @@ export async function searchReviewComments(
   currentHead: string | null,
 ): Promise<ReviewCommentResults> {
   const category =
-    search.category === undefined || search.category === '' ? undefined : commentCategory(search.category)
+    search.category === undefined || search.category === ''
+      ? undefined
+      : choiceOf(search.category, commentCategories, 'category')
   const author = search.author?.trim()
   if (author !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(author)) {
     throw new KnowledgeInputError('author must be a GitHub login')
@@ -44,17 +47,4 @@ export async function searchReviewComments(
     limit: Math.min(50, Math.max(1, Math.floor(search.limit ?? 10))),
   })
   return { comments, index: indexStatus(meta, currentHead) }
-}
-
-export function commentCategory(value: string): CommentCategory {
-  const normalized = value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-  if (!(commentCategories as readonly string[]).includes(normalized)) {
-    throw new KnowledgeInputError(
-      `unknown category "${value.slice(0, 40)}": use one of ${commentCategories.join(', ')}`,
-    )
-  }
-  return normalized as CommentCategory
 }
