@@ -5,6 +5,7 @@ import type { BriefItem } from './brief-item.js'
 import { oneOf } from './choice-of.js'
 import { findingItem } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
+import { itemLimit } from './item-limit.js'
 
 export interface FindingList {
   readonly findings: readonly (BriefItem & {
@@ -44,6 +45,6 @@ export async function listFindings(
       }
       return [{ ...item, id: finding.id, severity: finding.severity, category: finding.category }]
     })
-    .slice(0, Math.min(50, Math.max(1, Math.floor(input.limit ?? 20))))
+    .slice(0, itemLimit(input.limit, 20, 50))
   return { findings, withheld, index: indexStatus(meta, currentHead) }
 }

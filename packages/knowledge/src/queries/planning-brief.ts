@@ -6,6 +6,7 @@ import { type BriefItem, recency, relayedText, short, topItems } from './brief-i
 import { conventionItems } from './convention-items.js'
 import { findingItems } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
+import { itemLimit } from './item-limit.js'
 import { peopleItems } from './people-items.js'
 import { queryPath } from './query-path.js'
 import { taskTerms, termHits } from './task-terms.js'
@@ -67,7 +68,7 @@ export async function planningBrief(
   input: PlanningBriefInput,
   currentHead: string | null,
 ): Promise<PlanningBrief> {
-  const limit = Math.min(20, Math.max(1, Math.floor(input.limit ?? 5)))
+  const limit = itemLimit(input.limit, 5, 20)
   const files = [...new Set(input.files.map((file) => queryPath(file, meta.repository.path)))]
   if (files.length > maxBriefFiles) files.length = maxBriefFiles
   const asked = new Set(files)

@@ -1,6 +1,7 @@
 import type { KnowledgeMeta } from '../knowledge-model.js'
 import type { KnowledgeReader } from '../knowledge-reader.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
+import { itemLimit } from './item-limit.js'
 import { queryPath } from './query-path.js'
 
 /** A file related to the one asked about. */
@@ -35,7 +36,7 @@ export async function relatedFiles(
   currentHead: string | null,
 ): Promise<RelatedFiles> {
   const path = queryPath(input.path, meta.repository.path)
-  const limit = Math.min(100, Math.max(1, Math.floor(input.limit ?? 20)))
+  const limit = itemLimit(input.limit, 20, 100)
   const [entry] = await store.paths([path])
   const coupled = (entry?.partners ?? []).map(
     (partner): RelatedFile => ({

@@ -6,6 +6,7 @@ import { choiceName } from './choice-of.js'
 import { conventionItems } from './convention-items.js'
 import { findingItem } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
+import { itemLimit } from './item-limit.js'
 import { taskTerms, termHits } from './task-terms.js'
 
 /** A review theme as guidance shows it. */
@@ -45,7 +46,7 @@ export async function repoGuidance(
   input: { readonly topic?: string; readonly limit?: number },
   currentHead: string | null,
 ): Promise<RepoGuidance> {
-  const limit = Math.min(20, Math.max(1, Math.floor(input.limit ?? 5)))
+  const limit = itemLimit(input.limit, 5, 20)
   const topic = input.topic?.trim() || null
   const normalized = topic === null ? null : choiceName(topic)
   const commentCategory = (commentCategories as readonly string[]).includes(normalized ?? '')

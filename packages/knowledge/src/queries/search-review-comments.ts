@@ -4,6 +4,7 @@ import type { CommentKnowledge, KnowledgeMeta } from '../knowledge-model.js'
 import type { KnowledgeReader } from '../knowledge-reader.js'
 import { choiceOf } from './choice-of.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
+import { itemLimit } from './item-limit.js'
 import { queryPath } from './query-path.js'
 import { taskTerms } from './task-terms.js'
 
@@ -44,7 +45,7 @@ export async function searchReviewComments(
     ...(search.path === undefined || search.path === '' ? {} : { path: queryPath(search.path, meta.repository.path) }),
     ...(category === undefined ? {} : { category }),
     ...(author === undefined || author === '' ? {} : { author }),
-    limit: Math.min(50, Math.max(1, Math.floor(search.limit ?? 10))),
+    limit: itemLimit(search.limit, 10, 50),
   })
   return { comments, index: indexStatus(meta, currentHead) }
 }
