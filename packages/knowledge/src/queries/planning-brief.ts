@@ -85,7 +85,7 @@ export async function planningBrief(
   const boost = (text: string) => 1 + termHits(terms, text)
 
   const reviews = await reviewItems(store, meta, files, entries, parents, found, asOf, terms, boost)
-  const partners = await partnerItems(store, entries, asked, asOf, boost)
+  const partners = await partnerItems(store, entries, asked, boost)
   return {
     files,
     task: input.task?.trim() || null,
@@ -329,7 +329,6 @@ async function partnerItems(
   store: KnowledgeReader,
   entries: readonly PathKnowledge[],
   asked: ReadonlySet<string>,
-  asOf: number,
   boost: (text: string) => number,
 ): Promise<BriefItem[]> {
   const best = new Map<string, { file: string; commits: number; shared: number; degree: number }>()

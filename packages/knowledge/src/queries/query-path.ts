@@ -10,7 +10,6 @@ import { KnowledgeInputError } from '../knowledge-errors.js'
 export function queryPath(input: string, root: string): string {
   const raw = input.trim()
   if (raw === '') throw new KnowledgeInputError('a path is empty: give paths relative to the repository root')
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(raw)) throw new KnowledgeInputError('a path holds control characters')
   let path = raw
   if (isAbsolute(path)) {
