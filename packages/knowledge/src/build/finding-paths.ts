@@ -1,4 +1,5 @@
 import type { Finding } from '@gitlore/core'
+import { evidenceProvenance } from '../queries/finding-items.js'
 
 /** The directories above a path, outermost first: `a/b/c.ts` -> `a/`, `a/b/`. */
 export function ancestorDirectories(path: string): string[] {
@@ -13,11 +14,8 @@ export function ancestorDirectories(path: string): string[] {
 /** Paths a finding names: its files, and evidence that points at `path` or `path:line`. */
 export function findingPaths(finding: Finding): string[] {
   const paths = new Set(finding.files)
-  for (const evidence of finding.evidence) {
-    const ref = evidence.ref
-    if (ref === undefined || /^https?:\/\//.test(ref) || /^[0-9a-f]{7,40}$/i.test(ref)) continue
-    const path = ref.replace(/:\d+(-\d+)?$/, '')
-    if (path !== '' && !path.startsWith('/') && !path.includes('..')) paths.add(path)
+  for (const { kind, ref } of finding.evidence.flatMap(evidenceProvenance)) {
+    if (kind === 'path' && ref !== '' && !ref.startsWith('/') && !ref.includes('..')) paths.add(ref)
   }
   return [...paths]
 }

@@ -47,7 +47,8 @@ export function findingItem(finding: Finding, files: readonly string[]): BriefIt
   }
 }
 
-function evidenceProvenance(evidence: Evidence): Provenance[] {
+/** What a piece of evidence points at: a pull request (or other web page), a commit, or a path without its line. */
+export function evidenceProvenance(evidence: Evidence): Provenance[] {
   const ref = evidence.ref
   if (ref === undefined || ref === '') return []
   if (/^https?:\/\//.test(ref)) return [{ kind: 'pr', ref }]
