@@ -1,6 +1,6 @@
 import { KnowledgeIndexMissingError } from './knowledge-errors.js'
 import type { KnowledgeMeta } from './knowledge-model.js'
-import { knowledgeReader } from './knowledge-reader.js'
+import { type KnowledgeReader, knowledgeReader } from './knowledge-reader.js'
 import type { KnowledgeStore } from './knowledge-store.js'
 import { type IndexStatus, indexStatus } from './queries/index-status.js'
 import { type FindingList, listFindings } from './queries/list-findings.js'
@@ -52,30 +52,26 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
       options.root === undefined ? stored : { ...stored, repository: { ...stored.repository, path: options.root } }
     return { meta, head }
   }
+  /** A query answered over the index's metadata and HEAD, both read afresh for every answer. */
+  const answer =
+    <Input, Output>(
+      query: (store: KnowledgeReader, meta: KnowledgeMeta, input: Input, head: string | null) => Promise<Output>,
+    ) =>
+    async (input: Input): Promise<Output> => {
+      const { meta, head } = await read()
+      return query(store, meta, input, head)
+    }
+  const guidance = answer(repoGuidance)
+  const findings = answer(listFindings)
   return {
     async status() {
       const { meta, head } = await read()
       return { ...indexStatus(meta, head), counts: meta.counts, repository: meta.repository }
     },
-    async planningBrief(input) {
-      const { meta, head } = await read()
-      return planningBrief(store, meta, input, head)
-    },
-    async relatedFiles(input) {
-      const { meta, head } = await read()
-      return relatedFiles(store, meta, input, head)
-    },
-    async repoGuidance(input = {}) {
-      const { meta, head } = await read()
-      return repoGuidance(store, meta, input, head)
-    },
-    async searchReviewComments(input) {
-      const { meta, head } = await read()
-      return searchReviewComments(store, meta, input, head)
-    },
-    async listFindings(input = {}) {
-      const { meta, head } = await read()
-      return listFindings(store, meta, input, head)
-    },
+    planningBrief: answer(planningBrief),
+    relatedFiles: answer(relatedFiles),
+    repoGuidance: (input = {}) => guidance(input),
+    searchReviewComments: answer(searchReviewComments),
+    listFindings: (input = {}) => findings(input),
   }
 }
