@@ -33,14 +33,7 @@ export function createKnowledgeMcpServer(knowledge: KnowledgeBase, version: stri
       },
       annotations: readOnly,
     },
-    async ({ files, task, limit: count }) =>
-      answer(() =>
-        knowledge.planningBrief({
-          files,
-          ...(task === undefined ? {} : { task }),
-          ...(count === undefined ? {} : { limit: count }),
-        }),
-      ),
+    async (input) => answer(() => knowledge.planningBrief(definedOnly(input))),
   )
   server.registerTool(
     'get_related_files',
@@ -51,8 +44,7 @@ export function createKnowledgeMcpServer(knowledge: KnowledgeBase, version: stri
       inputSchema: { path, limit: z.number().int().min(1).max(100).optional() },
       annotations: readOnly,
     },
-    async ({ path: file, limit: count }) =>
-      answer(() => knowledge.relatedFiles({ path: file, ...(count === undefined ? {} : { limit: count }) })),
+    async (input) => answer(() => knowledge.relatedFiles(definedOnly(input))),
   )
   server.registerTool(
     'get_repo_guidance',
@@ -63,13 +55,7 @@ export function createKnowledgeMcpServer(knowledge: KnowledgeBase, version: stri
       inputSchema: { topic: z.string().max(200).optional(), limit },
       annotations: readOnly,
     },
-    async ({ topic, limit: count }) =>
-      answer(() =>
-        knowledge.repoGuidance({
-          ...(topic === undefined ? {} : { topic }),
-          ...(count === undefined ? {} : { limit: count }),
-        }),
-      ),
+    async (input) => answer(() => knowledge.repoGuidance(definedOnly(input))),
   )
   server.registerTool(
     'search_review_comments',
