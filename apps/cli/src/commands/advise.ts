@@ -2,7 +2,8 @@ import { GitloreError, UsageError } from '@gitlore/core'
 import type { BriefSynthesis } from '@gitlore/pipeline'
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { limitFlag, listFlag, repositoryOptions } from './options.js'
+import { limitFlag, listFlag } from './options.js'
+import { withKnowledgeBase } from './with-knowledge-base.js'
 
 /**
  * `gitlore advise --files A,B [--task T] [--synthesize] [--json]`: what to know before touching those
@@ -16,13 +17,8 @@ export async function runAdvise({ flags, positionals, terminal, signal }: Comman
   }
   const task = typeof flags.task === 'string' ? flags.task : undefined
   const limit = limitFlag(flags)
-  const [{ openKnowledgeBase }, { renderPlanningBrief }] = await Promise.all([
-    import('@gitlore/pipeline'),
-    import('@gitlore/knowledge'),
-  ])
-  const opened = await openKnowledgeBase(repositoryOptions(flags, terminal))
-  if (opened.warning !== null) terminal.stderr(`warning: ${opened.warning}\n`)
-  try {
+  return withKnowledgeBase(flags, terminal, async (opened) => {
+    const { renderPlanningBrief } = await import('@gitlore/knowledge')
     const brief = await opened.knowledge.planningBrief({
       files,
       ...(task === undefined ? {} : { task }),
@@ -54,7 +50,5 @@ export async function runAdvise({ flags, positionals, terminal, signal }: Comman
       return exitCodes.degraded
     }
     return exitCodes.ok
-  } finally {
-    await opened.close()
-  }
+  })
 }

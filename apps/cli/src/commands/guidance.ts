@@ -1,25 +1,19 @@
 import type { CommandInput } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { limitFlag, repositoryOptions } from './options.js'
+import { limitFlag } from './options.js'
+import { withKnowledgeBase } from './with-knowledge-base.js'
 
 /** `gitlore guidance [topic] [--json]`: review themes, findings, conventions and who knows which area. */
 export async function runGuidance({ flags, positionals, terminal }: CommandInput): Promise<number> {
   const [topic] = positionals
   const limit = limitFlag(flags)
-  const [{ openKnowledgeBase }, { renderGuidance }] = await Promise.all([
-    import('@gitlore/pipeline'),
-    import('@gitlore/knowledge'),
-  ])
-  const opened = await openKnowledgeBase(repositoryOptions(flags, terminal))
-  if (opened.warning !== null) terminal.stderr(`warning: ${opened.warning}\n`)
-  try {
+  return withKnowledgeBase(flags, terminal, async (opened) => {
+    const { renderGuidance } = await import('@gitlore/knowledge')
     const guidance = await opened.knowledge.repoGuidance({
       ...(topic === undefined ? {} : { topic }),
       ...(limit === undefined ? {} : { limit }),
     })
     terminal.stdout(flags.json === true ? `${JSON.stringify(guidance, null, 2)}\n` : renderGuidance(guidance))
     return exitCodes.ok
-  } finally {
-    await opened.close()
-  }
+  })
 }

@@ -1,21 +1,18 @@
 import type { CommandInput } from '../main.js'
 import { version } from '../main.js'
 import { exitCodes } from '../terminal.js'
-import { repositoryOptions } from './options.js'
+import { withKnowledgeBase } from './with-knowledge-base.js'
 
 /**
  * `gitlore mcp`: an MCP server on stdin/stdout answering from the knowledge index until the client
  * closes the connection. stdout carries the protocol only; notes go to stderr.
  */
 export async function runMcp({ flags, terminal, signal }: CommandInput): Promise<number> {
-  const [{ openKnowledgeBase }, { createKnowledgeMcpServer }, { StdioServerTransport }] = await Promise.all([
-    import('@gitlore/pipeline'),
-    import('../mcp/knowledge-mcp-server.js'),
-    import('@modelcontextprotocol/sdk/server/stdio.js'),
-  ])
-  const opened = await openKnowledgeBase(repositoryOptions(flags, terminal))
-  if (opened.warning !== null) terminal.stderr(`warning: ${opened.warning}\n`)
-  try {
+  return withKnowledgeBase(flags, terminal, async (opened) => {
+    const [{ createKnowledgeMcpServer }, { StdioServerTransport }] = await Promise.all([
+      import('../mcp/knowledge-mcp-server.js'),
+      import('@modelcontextprotocol/sdk/server/stdio.js'),
+    ])
     // Fail now, with a clear line, rather than on the client's first call.
     const status = await opened.knowledge.status()
     terminal.stderr(
@@ -32,7 +29,5 @@ export async function runMcp({ flags, terminal, signal }: CommandInput): Promise
     await closed
     await server.close()
     return exitCodes.ok
-  } finally {
-    await opened.close()
-  }
+  })
 }
