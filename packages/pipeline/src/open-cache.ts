@@ -12,6 +12,8 @@ export interface OpenedCache {
   readonly repository: string
   /** The backend that read the repository, with its first `readRepository` remembered, for reading history. */
   readonly backend: GitBackend
+  /** HEAD as the backend read it to key the rows; null when the repository has no commit. */
+  readonly head: string | null
 }
 
 /** A backend whose `readRepository` runs once, so history planning does not ask git again. */
@@ -58,5 +60,5 @@ export async function openCache(options: {
     await checkCachePath(root, cacheOptions.path)
   }
   const location = cacheOptions.url === undefined ? String(cacheOptions.path) : describePostgresUrl(cacheOptions.url)
-  return { cache: await createCache(cacheOptions), location, repository, backend }
+  return { cache: await createCache(cacheOptions), location, repository, backend, head: info.head }
 }

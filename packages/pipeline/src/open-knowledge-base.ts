@@ -28,7 +28,7 @@ export interface OpenedKnowledgeBase {
  * since the index was built. Throws `KnowledgeIndexMissingError` when there is no index yet.
  */
 export async function openKnowledgeBase(options: RepositoryOptions = {}): Promise<OpenedKnowledgeBase> {
-  const { root, config, cache, warning } = await openRepositoryCache(options)
+  const { root, config, cache, head, warning } = await openRepositoryCache(options)
   try {
     if ((await knowledgeReader(cache).meta()) === null) throw new KnowledgeIndexMissingError(root)
   } catch (error) {
@@ -37,7 +37,7 @@ export async function openKnowledgeBase(options: RepositoryOptions = {}): Promis
   }
   return {
     root,
-    knowledge: createKnowledgeBase({ store: cache, root, currentHead: cachedHead(root) }),
+    knowledge: createKnowledgeBase({ store: cache, root, currentHead: cachedHead(root, { known: head }) }),
     warning,
     synthesize: (brief, signal) =>
       synthesizeBrief({

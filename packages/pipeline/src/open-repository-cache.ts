@@ -14,6 +14,8 @@ export interface OpenedRepositoryCache {
   /** The key the repository's rows are stored under (`api.github.com/owner/name` for a repository on GitHub). */
   readonly repository: string
   readonly cache: GitloreCache
+  /** HEAD when the cache was opened; null when the repository has no commit. */
+  readonly head: string | null
   /** One line when the repository's gitlore.toml set keys it is not trusted to set; else null. */
   readonly warning: string | null
 }
@@ -21,6 +23,6 @@ export interface OpenedRepositoryCache {
 /** Opens the repository's cache, for reading runs or managing the cache; the caller must close it. */
 export async function openRepositoryCache(options: RepositoryOptions = {}): Promise<OpenedRepositoryCache> {
   const { root, config, warning } = await resolveRepository(options)
-  const { cache, location, repository } = await openCache({ root, config, env: options.env ?? process.env })
-  return { root, config, path: location, repository, cache, warning }
+  const { cache, location, repository, head } = await openCache({ root, config, env: options.env ?? process.env })
+  return { root, config, path: location, repository, cache, head, warning }
 }

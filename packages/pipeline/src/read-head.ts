@@ -18,9 +18,17 @@ export function readHead(root: string): Promise<string | null> {
   })
 }
 
-/** `readHead` asked at most once per `ttlMs`, for servers answering many questions a second. */
-export function cachedHead(root: string, ttlMs = 2000): () => Promise<string | null> {
-  let last: { at: number; head: Promise<string | null> } | undefined
+/**
+ * `readHead` asked at most once per `ttlMs`, for servers answering many questions a second. `known` is
+ * HEAD as the caller just read it, answered until `ttlMs` has passed instead of asking git again.
+ */
+export function cachedHead(
+  root: string,
+  options: { readonly ttlMs?: number; readonly known?: string | null } = {},
+): () => Promise<string | null> {
+  const ttlMs = options.ttlMs ?? 2000
+  let last: { at: number; head: Promise<string | null> } | undefined =
+    options.known === undefined ? undefined : { at: Date.now(), head: Promise.resolve(options.known) }
   return () => {
     const now = Date.now()
     if (last === undefined || now - last.at > ttlMs) last = { at: now, head: readHead(root) }
