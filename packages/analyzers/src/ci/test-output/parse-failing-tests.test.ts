@@ -38,4 +38,19 @@ describe('reading failed tests from CI logs', () => {
     // Passing output that mentions FAIL in prose is not a failure.
     expect(parseFailingTests('test lexer::tests::lex ... ok\nok  \texample.com/app\t0.1s\nno FAILED tests')).toEqual([])
   })
+
+  it('reads a log saved from GitHub: timestamped lines, colour codes, and the gh run view --log form', () => {
+    const runner = [
+      ...runnerOutput.vitest(['src/parser.test.ts > Parser > parses empty input']),
+      ...runnerOutput.pytest(['test/test_ops.py::test_add']),
+    ]
+    const stamped = runner.map((line, at) => `2026-08-22T07:00:${String(at % 60).padStart(2, '0')}.1234567Z ${line}`)
+    const coloured = stamped.map((line) => line.replace(/FAIL/g, '\u001b[31mFAIL\u001b[39m'))
+    const expected = [
+      ['pytest', 'test/test_ops.py::test_add', 'test/test_ops.py'],
+      ['vitest', 'src/parser.test.ts > Parser > parses empty input', 'src/parser.test.ts'],
+    ]
+    expect(names(`\uFEFF${coloured.join('\n')}`)).toEqual(expected)
+    expect(names(stamped.map((line) => `test (22)\tRun pnpm test\t${line}`).join('\r\n'))).toEqual(expected)
+  })
 })
