@@ -130,7 +130,11 @@ export function renderTriageMarkdown(brief: TriageBrief): string {
   out.push('')
   out.push('## Since the last green run', '')
   if (brief.lastGreen === null && brief.workflow === null)
-    out.push('No CI history to compare with; the commit under test:')
+    out.push(
+      brief.suspects.length > 0
+        ? 'No CI history to compare with; the commit under test:'
+        : 'No CI history to compare with, and the commit under test is not in the analysed history.',
+    )
   else if (brief.lastGreen === null) out.push('No earlier passing run of this workflow on this branch in the window.')
   else out.push(`Last green: ${short(brief.lastGreen.sha)} (${brief.lastGreen.at}) <${brief.lastGreen.url}>`)
   if (brief.greenSince !== null)

@@ -163,7 +163,7 @@ export async function triageRun(options: TriageRunOptions): Promise<TriageResult
     emit({
       type: 'stage-done',
       stage: 'ci',
-      message: `triage: ${final.verdict}, ${final.suspects.length} suspect commits, ${final.contacts.length} people to contact`,
+      message: `triage: ${final.verdict}, ${final.suspects.length} suspect ${final.suspects.length === 1 ? 'commit' : 'commits'}, ${final.contacts.length} ${final.contacts.length === 1 ? 'person' : 'people'} to contact`,
     })
     return { brief: final, info: triageInfo(final), markdown: renderTriageMarkdown(final), stages: gathered.stages }
   } finally {
