@@ -70,6 +70,26 @@ describe('loadConfig', () => {
     expect(config.providers.compatible.base_url).toBe('http://127.0.0.1:9/v1')
   })
 
+  it('reads true and false from the environment, and names the variable whose value is wrong', async () => {
+    const dir = await repoWithConfig('')
+    const user = await userEnvironment()
+    const { config } = await loadConfig({
+      repositoryDir: dir,
+      env: { ...user, GITLORE_ANALYSIS_INCLUDE_GENERATED: 'true', GITLORE_ANALYSIS_MERGE_IDENTITIES: 'False' },
+    })
+    expect(config.analysis.include_generated).toBe(true)
+    expect(config.analysis.merge_identities).toBe(false)
+    for (const [name, value] of [
+      ['GITLORE_ANALYSIS_TOP', 'many'],
+      ['GITLORE_OUTPUT_FORMATS', 'report,pdf'],
+      ['GITLORE_ANALYSIS_TOPP', '5'],
+    ] as const) {
+      const error = await loadConfig({ repositoryDir: dir, env: { ...user, [name]: value } }).catch((caught) => caught)
+      expect(error).toBeInstanceOf(ConfigError)
+      expect((error as Error).message.startsWith(`${name}: `)).toBe(true)
+    }
+  })
+
   it('names the path of an unknown key', async () => {
     const dir = await repoWithConfig('[analysis]\nsinse = "30d"\n')
     const error = await loadConfig({ repositoryDir: dir, env: {} }).catch((caught: unknown) => caught)

@@ -58,7 +58,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     project = await readRepositoryConfig(options.repositoryDir, env)
   }
   const fromEnv = configFromEnv(env)
-  parseConfig(fromEnv, 'GITLORE_* environment variables')
+  parseConfig(fromEnv, (keyPath) => environmentVariableOf(keyPath, env) ?? 'GITLORE_* environment variables')
   const overrides = (options.overrides ?? {}) as Record<string, unknown>
   parseConfig(overrides, 'command-line flags')
   const merged = [project.data, fromEnv, overrides].reduce(deepMerge, user.data)
@@ -126,25 +126,44 @@ async function guardRead<T>(file: string, read: () => Promise<T>): Promise<T> {
 const sections = Object.keys(configSchema.shape)
 
 /**
- * `GITLORE_ANALYSIS_SINCE=30d` sets `analysis.since`. Numbers and booleans are parsed, lists are
- * comma-separated. `GITLORE_PROVIDERS_COMPATIBLE_BASE_URL` reaches the nested provider table.
+ * `GITLORE_ANALYSIS_SINCE=30d` sets `analysis.since`. Numbers and booleans (`true`, `false`) are
+ * parsed, lists are comma-separated. `GITLORE_PROVIDERS_COMPATIBLE_BASE_URL` reaches the nested
+ * provider table.
  */
 export function configFromEnv(env: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
-  const result: Record<string, Record<string, unknown>> = {}
+  const result: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(env)) {
-    if (!name.startsWith('GITLORE_') || value === undefined) continue
-    const rest = name.slice('GITLORE_'.length).toLowerCase()
-    const section = sections.find((candidate) => rest.startsWith(`${candidate}_`))
-    if (section === undefined) continue
-    let key = rest.slice(section.length + 1)
-    let target = (result[section] ??= {})
-    if (section === 'providers' && key.startsWith('compatible_')) {
-      target = (target.compatible ??= {}) as Record<string, unknown>
-      key = key.slice('compatible_'.length)
-    }
+    const path = environmentKeyPath(name)
+    if (path === null || value === undefined) continue
+    let target = result
+    for (const table of path.slice(0, -1)) target = (target[table] ??= {}) as Record<string, unknown>
+    const section = path[0] as string
+    const key = path.at(-1) as string
     target[key] = parseEnvValue(section, key, value)
   }
   return result
+}
+
+/** The key path a `GITLORE_*` variable sets (`["analysis", "since"]`), or null for any other variable. */
+function environmentKeyPath(name: string): string[] | null {
+  if (!name.startsWith('GITLORE_')) return null
+  const rest = name.slice('GITLORE_'.length).toLowerCase()
+  const section = sections.find((candidate) => rest.startsWith(`${candidate}_`))
+  if (section === undefined) return null
+  const key = rest.slice(section.length + 1)
+  if (section === 'providers' && key.startsWith('compatible_')) {
+    return [section, 'compatible', key.slice('compatible_'.length)]
+  }
+  return [section, key]
+}
+
+/** The variable of `env` that set `keyPath` (or a list item of it), so an error can name what the user typed. */
+function environmentVariableOf(keyPath: string, env: Readonly<Record<string, string | undefined>>): string | null {
+  for (const [name, value] of Object.entries(env)) {
+    const path = environmentKeyPath(name)?.join('.')
+    if (value !== undefined && path !== undefined && (keyPath === path || keyPath.startsWith(`${path}.`))) return name
+  }
+  return null
 }
 
 function parseEnvValue(section: string, key: string, value: string): unknown {
@@ -155,6 +174,7 @@ function parseEnvValue(section: string, key: string, value: string): unknown {
       .filter((item) => item !== '')
   }
   if (/^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value)
+  if (/^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true'
   return value
 }
 

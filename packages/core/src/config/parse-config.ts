@@ -16,13 +16,20 @@ export function parseTomlText(text: string, file: string): Record<string, unknow
   }
 }
 
-/** Validates a configuration object; errors name the offending key path. */
-export function parseConfig(input: unknown, source = 'configuration'): GitloreConfig {
+/**
+ * Validates a configuration object; errors name the offending key path, after `source` (a file, or
+ * for each key path where its value came from).
+ */
+export function parseConfig(
+  input: unknown,
+  source: string | ((keyPath: string) => string) = 'configuration',
+): GitloreConfig {
   const result = configSchema.safeParse(input)
   if (result.success) return result.data
   const issue = result.error.issues[0] as z.core.$ZodIssue
   const keyPath = issuePath(issue)
-  throw new ConfigError({ keyPath, message: `${source}: ${describeIssue(issue, keyPath)}` })
+  const from = typeof source === 'string' ? source : source(keyPath)
+  throw new ConfigError({ keyPath, message: `${from}: ${describeIssue(issue, keyPath)}` })
 }
 
 function issuePath(issue: z.core.$ZodIssue): string {
