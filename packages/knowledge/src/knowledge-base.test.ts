@@ -81,11 +81,46 @@ describe('planning brief', () => {
     expect(texts).toContain(
       'src/api/handler.ts: its main author Bob <bob@example.com> (75% of its commits) has not committed in 180 days; Carol <carol@example.com> is its most active author now',
     )
-    expect(texts).toContain('erin reviews here: 1 review comments on src/api/handler.ts')
+    expect(texts).toContain('erin reviews here: 1 review comment on src/api/handler.ts')
     const query = await knowledge.planningBrief({ files: ['src/db/query.ts'], limit: 20 })
     // The pull request's own author answering is not reviewing.
     expect(query.people.some((item) => item.text.startsWith('alice reviews'))).toBe(false)
     expect(query.people.map((item) => item.text)).toContain('dave reviews here: 2 review comments on src/db/query.ts')
+  })
+
+  it('counts an author of several files per file, as git log -- FILE does, and cites each commit once', async () => {
+    const brief = await knowledge.planningBrief({ files: ['src/db/query.ts', 'src/db/pool.ts'], limit: 20 })
+    expect(brief.people.map((item) => item.text)).toContain(
+      'Alice <alice@example.com> wrote 10 of the 14 commits to src/db/query.ts, 9 of the 9 to src/db/pool.ts, and is still active here',
+    )
+    const base = knowledgeSources()
+    const chained = [
+      {
+        path: 'src/db/query.ts',
+        fixes: 3,
+        examples: [
+          { fix: sha('1'), before: sha('2') },
+          { fix: sha('2'), before: sha('3') },
+        ],
+      },
+    ]
+    const chainStore = createMemoryKnowledgeStore()
+    await storeKnowledgeIndex(
+      chainStore,
+      buildKnowledgeIndex({
+        ...base,
+        context: { ...base.context, fixAfter: chained },
+        history: { ...base.history, fixAfter: chained },
+      }),
+    )
+    const chain = createKnowledgeBase({ store: chainStore, root: fixtureRoot, currentHead: async () => head })
+    const fixes = (await chain.planningBrief({ files: ['src/db/query.ts'], limit: 20 })).risks.find((item) =>
+      item.text.includes('fix commits came within'),
+    )
+    expect(fixes?.text).toContain(
+      `${sha('1').slice(0, 7)} fixed after ${sha('2').slice(0, 7)}; ${sha('2').slice(0, 7)} fixed after`,
+    )
+    expect(fixes?.provenance.map((entry) => entry.ref)).toEqual([sha('1'), sha('2'), sha('3')])
   })
 
   it('says which tests in a file fail in CI, and which changes to a file turned the branch red', async () => {

@@ -18,24 +18,23 @@ export function peopleItems(
     return name === undefined || name === '' ? identity : `${name} <${identity}>`
   }
   const items: BriefItem[] = []
-  const authors = new Map<string, { commits: number; lastCommit: string; files: Set<string> }>()
+  const authors = new Map<string, { commits: number; lastCommit: string; files: Map<string, number> }>()
   const commitsTo = new Map(entries.map((entry) => [entry.path, entry.authoredCommits]))
   for (const entry of entries) {
     for (const author of entry.authors) {
       if (!author.active) continue
-      const known = authors.get(author.identity) ?? { commits: 0, lastCommit: author.lastCommit, files: new Set() }
+      const known = authors.get(author.identity) ?? { commits: 0, lastCommit: author.lastCommit, files: new Map() }
       known.commits += author.commits
       if (author.lastCommit > known.lastCommit) known.lastCommit = author.lastCommit
-      known.files.add(entry.path)
+      known.files.set(entry.path, author.commits)
       authors.set(author.identity, known)
     }
   }
   for (const [identity, author] of authors) {
-    const files = [...author.files]
-    const where = files.length === 1 ? files[0] : `${files.length} of these files`
+    const files = [...author.files.keys()]
     const total = files.reduce((sum, path) => sum + (commitsTo.get(path) ?? 0), 0)
     items.push({
-      text: `${who(identity)} wrote ${author.commits} of the ${total} commits to ${where} and is still active here`,
+      text: `${who(identity)} ${authoredShares(author.files, commitsTo)}${files.length > 1 ? ',' : ''} and is still active here`,
       provenance: files.map((path) => ({ kind: 'path' as const, ref: path })),
       lastSeen: author.lastCommit,
       files,
@@ -72,7 +71,7 @@ export function peopleItems(
     const on = areas.filter((area) => !area.endsWith('/'))
     const comments = Math.round(reviewer.comments)
     items.push({
-      text: `${login} reviews here: ${on.length > 0 ? `${countComments(on, entries, login)} review comments on ${on.join(', ')}` : `review comments in ${areas.join(', ')}`}`,
+      text: `${login} reviews here: ${on.length > 0 ? `${reviewComments(countComments(on, entries, login))} on ${on.join(', ')}` : `review comments in ${areas.join(', ')}`}`,
       provenance: areas.map((path) => ({ kind: 'path' as const, ref: path })),
       lastSeen: reviewer.lastAt,
       files: on,
@@ -82,6 +81,10 @@ export function peopleItems(
   return items
 }
 
+function reviewComments(count: number): string {
+  return `${count} review ${count === 1 ? 'comment' : 'comments'}`
+}
+
 function countComments(files: readonly string[], entries: readonly PathKnowledge[], login: string): number {
   let total = 0
   for (const entry of entries) {
@@ -89,4 +92,22 @@ function countComments(files: readonly string[], entries: readonly PathKnowledge
     total += entry.reviewers.find((reviewer) => reviewer.login === login)?.comments ?? 0
   }
   return total
+}
+
+const shownFiles = 3
+
+/**
+ * `wrote 5 of the 9 commits to a.ts`, per file (most written first, at most three named): a commit
+ * touching two of the files counts for each, so per-file numbers are the ones `git log -- FILE` checks.
+ */
+function authoredShares(files: ReadonlyMap<string, number>, commitsTo: ReadonlyMap<string, number>): string {
+  const ranked = [...files].sort(([xPath, x], [yPath, y]) => y - x || (xPath < yPath ? -1 : 1))
+  const shares = ranked
+    .slice(0, shownFiles)
+    .map(
+      ([path, commits], at) => `${commits} of the ${commitsTo.get(path) ?? 0}${at === 0 ? ' commits' : ''} to ${path}`,
+    )
+  const rest = ranked.length - shownFiles
+  const more = rest > 0 ? ` (and commits to ${rest} more of these files)` : ''
+  return `wrote ${shares.join(', ')}${more}`
 }

@@ -250,10 +250,11 @@ function riskItems(
       const text = `${entry.path}: ${entry.fixes.count} fix ${entry.fixes.count === 1 ? 'commit' : 'commits'} came within ${meta.fixWindowDays} days of another change to it (of ${entry.commits} commits)${shown === '' ? '' : `, e.g. ${shown}`}`
       items.push({
         text,
-        provenance: examples.flatMap((example) => [
-          { kind: 'commit' as const, ref: example.fix },
-          { kind: 'commit' as const, ref: example.before },
-        ]),
+        // A fix that followed a fix is both: each commit is cited once.
+        provenance: [...new Set(examples.flatMap((example) => [example.fix, example.before]))].map((ref) => ({
+          kind: 'commit' as const,
+          ref,
+        })),
         lastSeen: examples[0]?.at ?? entry.lastChanged,
         files: [entry.path],
         score:
