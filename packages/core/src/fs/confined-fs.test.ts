@@ -108,6 +108,17 @@ describe('checkWritablePath', () => {
     await symlink(outside, join(repository, 'linked'))
     await expect(checkWritablePath(repository, 'linked/cache.db')).rejects.toThrow(UnsafePathError)
   })
+
+  it('says in one line that a file is in the way of the directory chosen for the outputs', async () => {
+    const chosen = join(outside, '.bashrc', 'reports')
+    const error = await checkWritablePath(chosen, join(chosen, 'gitlore-report.md'), { create: false }).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(FileWriteError)
+    expect((error as Error).message).toBe(
+      `cannot write ${join(chosen, 'gitlore-report.md')}: a file is in the way of a directory; make its directory writable, or choose another place with --out`,
+    )
+  })
 })
 
 describe('readBoundedFile', () => {
