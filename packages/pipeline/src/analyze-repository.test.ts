@@ -151,12 +151,13 @@ describe('analyzeRepository offline', () => {
       formats: ['json'],
       outDir: join(dir, 'README.md', 'cannot-be-a-directory'),
     })
-    await expect(run).rejects.toThrow()
+    const reason = `${join(dir, 'README.md')} is not a directory; gitlore needs a directory there: move the file away, or choose another place with --out`
+    await expect(run).rejects.toThrow(reason)
     const { cache } = await openRepositoryCache({ dir, env })
     try {
       const [summary] = await cache.listRuns()
       expect(summary?.status).toBe('failed')
-      expect((await cache.getRun(summary?.id ?? ''))?.error).toMatch(/^failed during /)
+      expect((await cache.getRun(summary?.id ?? ''))?.error).toBe(`failed during outputs: ${reason}`)
     } finally {
       await cache.close()
     }

@@ -140,7 +140,11 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
     const outDir = options.outDir === undefined ? resolve(root, config.output.dir) : resolve(options.outDir)
     const formats = config.output.formats
     // Before any paid model call: every output can go where it would, without following a link.
+    // A run stopped by this check is recorded as stopped in the outputs stage.
+    const reading = current
+    current = 'outputs'
     await checkOutputTargets({ formats, dir: outDir, repositoryDir: root })
+    current = reading
     stages.push(...gathered.stages)
     models =
       options.offline === true
@@ -208,6 +212,7 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
       degradedStages: reportedStages(stages),
       notes: [...result.notes, ...stageLines(stages).notes],
     }
+    current = 'outputs'
     let outputs = await writeOutputs(report, { formats, dir: outDir, repositoryDir: root, dryRun: true })
     // A degraded synthesis does not replace reports whose findings the agent wrote without a problem:
     // those stay, and this run's outputs go to its own folder under .gitlore/runs.
