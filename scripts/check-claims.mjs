@@ -13,23 +13,42 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
-const { values } = parseArgs({
-  options: {
-    repo: { type: 'string' },
-    findings: { type: 'string' },
-    context: { type: 'string' },
-    json: { type: 'boolean' },
-    'fix-window-days': { type: 'string', default: '7' },
-    'max-changeset-size': { type: 'string', default: '30' },
-  },
-})
+const usage = 'usage: check-claims.mjs --repo DIR --findings findings.json [--context context.json] [--json]'
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        repo: { type: 'string' },
+        findings: { type: 'string' },
+        context: { type: 'string' },
+        json: { type: 'boolean' },
+        'fix-window-days': { type: 'string', default: '7' },
+        'max-changeset-size': { type: 'string', default: '30' },
+      },
+    })
+  } catch (error) {
+    console.error(`check-claims: ${error.message.split('\n')[0]}; ${usage}`)
+    process.exit(2)
+  }
+})()
 if (values.repo === undefined || values.findings === undefined) {
-  console.error('usage: check-claims.mjs --repo DIR --findings findings.json [--context context.json] [--json]')
+  console.error(usage)
   process.exit(2)
 }
 const dir = values.repo
-const document = JSON.parse(readFileSync(values.findings, 'utf8'))
-const context = values.context === undefined ? null : JSON.parse(readFileSync(values.context, 'utf8'))
+/** A JSON file the user named, or one line saying why it cannot be read (exit 2). */
+const readJson = (path) => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    console.error(
+      `check-claims: cannot read ${path}: ${error.code === 'ENOENT' ? 'it does not exist' : error.message.split('\n')[0]}`,
+    )
+    process.exit(2)
+  }
+}
+const document = readJson(values.findings)
+const context = values.context === undefined ? null : readJson(values.context)
 const findings = document.findings ?? document
 const window = document.window ?? context?.window ?? {}
 const fixWindow = Number(values['fix-window-days']) * 86_400

@@ -95,4 +95,20 @@ describe('scripts/check-claims.mjs', () => {
     expect(result?.summary.checks).toBe(4)
     expect(code).toBe(0)
   })
+
+  it('says in one line that a file it was given cannot be read, or a flag is unknown (exit 2)', async () => {
+    const run = (args: readonly string[]) =>
+      promisify(execFile)(process.execPath, [script, ...args]).catch((error: { code: number; stderr: string }) => error)
+    const missing = join(tmpdir(), 'gitlore-check-claims-missing', 'findings.json')
+    for (const [args, message] of [
+      [['--repo', '.', '--findings', missing], `check-claims: cannot read ${missing}: it does not exist\n`],
+      [
+        ['--repo', '.', '--findings', missing, '--bogus'],
+        expect.stringMatching(/^check-claims: Unknown option '--bogus'; usage: [^\n]*\n$/),
+      ],
+    ] as const) {
+      const failure = await run(args)
+      expect(failure).toMatchObject({ code: 2, stderr: message })
+    }
+  })
 })
