@@ -7,6 +7,8 @@ import { createKnowledgeBase, type KnowledgeBase } from './create-knowledge-base
 import { storeKnowledgeIndex } from './knowledge-reader.js'
 import type { KnowledgeStore } from './knowledge-store.js'
 import type { BriefItem } from './queries/brief-item.js'
+import { renderGuidance } from './render/render-guidance.js'
+import { renderPlanningBrief } from './render/render-planning-brief.js'
 import { createMemoryKnowledgeStore } from './test/memory-knowledge-store.js'
 
 let store: KnowledgeStore
@@ -169,6 +171,17 @@ describe('planning brief', () => {
     )
   })
 
+  it('says it knows nothing about the files without pointing at conventions it did not show', async () => {
+    const memory = createMemoryKnowledgeStore()
+    await storeKnowledgeIndex(memory, buildKnowledgeIndex({ ...knowledgeSources(), conventionExamples: {} }))
+    const bare = createKnowledgeBase({ store: memory, root: fixtureRoot })
+    const brief = await bare.planningBrief({ files: ['new.ts'] })
+    expect(brief.conventions).toEqual([])
+    expect(renderPlanningBrief(brief)).toMatch(/\nNothing recorded about these files\.\n$/)
+    const known = await knowledge.planningBrief({ files: ['new.ts'] })
+    expect(renderPlanningBrief(known)).toMatch(/\nNothing recorded about these files beyond the conventions above\.\n$/)
+  })
+
   it('warns that a generated file should be changed where it is produced', async () => {
     const brief = await knowledge.planningBrief({ files: ['src/gen/schema.ts'] })
     expect(brief.risks[0]?.text).toBe(
@@ -242,6 +255,20 @@ describe('related files, guidance, search and findings', () => {
   it('fills the limit with files at HEAD when a stronger partner was deleted', async () => {
     const related = await knowledge.relatedFiles({ path: 'src/db/query.ts', limit: 2 })
     expect(related.related.map((item) => item.path)).toEqual(['src/db/pool.ts', 'src/api/handler.ts'])
+  })
+
+  it('says the window holds nothing when guidance without a topic has nothing to say', () => {
+    const index = {
+      head: sha('a'),
+      currentHead: null,
+      stale: null,
+      builtAt: '2024-04-01T00:00:00Z',
+      runId: null,
+      window: { since: '2024-01-01T00:00:00Z', until: '2024-04-01T00:00:00Z' },
+    }
+    const empty = { topic: null, themes: [], findings: [], conventions: [], people: [], comments: [], index }
+    expect(renderGuidance(empty)).toMatch(/\nNothing recorded in this window\.\n$/)
+    expect(renderGuidance({ ...empty, topic: 'testing' })).toMatch(/\nNothing recorded on this topic\.\n$/)
   })
 
   it('leads guidance with the largest themes that are not praise, with quotes', async () => {

@@ -30,6 +30,8 @@ export function renderGuidance(guidance: RepoGuidance): string {
       lines.push(`  ${comment.url} (${comment.createdAt.slice(0, 10)})`)
     }
   }
-  if (lines.length <= 3) lines.push('', 'Nothing recorded on this topic.')
+  if (lines.length <= 3) {
+    lines.push('', guidance.topic === null ? 'Nothing recorded in this window.' : 'Nothing recorded on this topic.')
+  }
   return `${lines.join('\n')}\n`
 }

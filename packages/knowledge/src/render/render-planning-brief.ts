@@ -18,7 +18,12 @@ export function renderPlanningBrief(brief: PlanningBrief): string {
   }
   const sections = [brief.reviews, brief.risks, brief.changeTogether, brief.people, brief.findings]
   if (sections.every((section) => section.length === 0)) {
-    lines.push('', 'Nothing recorded about these files beyond the conventions above.')
+    lines.push(
+      '',
+      brief.conventions.length === 0
+        ? 'Nothing recorded about these files.'
+        : 'Nothing recorded about these files beyond the conventions above.',
+    )
   }
   return `${lines.join('\n')}\n`
 }
