@@ -1,4 +1,4 @@
-import type { AuthorCommits, Commit, PathAuthorship } from '@gitlore/core'
+import { type AuthorCommits, ancestorDirectories, type Commit, type PathAuthorship } from '@gitlore/core'
 import type { AnalyzeHistoryOptions } from './analyze-history-options.js'
 import { compareText } from './compare-text.js'
 import { finishingRules } from './finishing-rules.js'
@@ -28,9 +28,7 @@ export function finishAuthorship(tally: HistoryTally, options: AnalyzeHistoryOpt
       const directories = new Set<string>()
       for (const path of event.paths) {
         if (leftOut(path)) continue
-        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-          directories.add(path.slice(0, slash + 1))
-        }
+        for (const directory of ancestorDirectories(path)) directories.add(directory)
       }
       const identity = canonical(event.identity)
       for (const directory of directories) {

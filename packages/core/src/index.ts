@@ -139,6 +139,7 @@ export type {
 export { assistantDirective } from './text/assistant-directive.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { type VisibleTextOptions, visibleText } from './text/visible-text.js'
+export { ancestorDirectories } from './util/ancestor-directories.js'
 export { sha256, stableHash, stableStringify } from './util/hash.js'
 export { stripCredentials } from './util/redact.js'
 export { writeFileAtomic } from './util/write-file-atomic.js'

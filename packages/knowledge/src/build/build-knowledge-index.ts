@@ -10,7 +10,7 @@ import type {
   ReviewCluster,
   ReviewComment,
 } from '@gitlore/core'
-import { assistantQuote } from '@gitlore/core'
+import { ancestorDirectories, assistantQuote } from '@gitlore/core'
 import {
   type CommentKnowledge,
   type KnowledgeIndex,
@@ -24,7 +24,7 @@ import {
   type PersonActivity,
   type ThemeKnowledge,
 } from '../knowledge-model.js'
-import { ancestorDirectories, findingPaths } from './finding-paths.js'
+import { findingPaths } from './finding-paths.js'
 import { tallyReviewers } from './tally-reviewers.js'
 
 /** Review data of the run, when there was any. */

@@ -1,5 +1,4 @@
-import type { CommentCategory } from '@gitlore/core'
-import { ancestorDirectories } from '../build/finding-paths.js'
+import { ancestorDirectories, type CommentCategory } from '@gitlore/core'
 import type { CommentKnowledge, KnowledgeMeta, PathKnowledge, ThemeKnowledge } from '../knowledge-model.js'
 import type { KnowledgeReader } from '../knowledge-reader.js'
 import { type BriefItem, recency, relayedText, short, topItems } from './brief-item.js'
