@@ -56,11 +56,15 @@ describe('planning brief', () => {
     )
     const undone = brief.risks.find((item) => item.provenance[0]?.ref === sha('r'))
     expect(undone?.text).toContain(`undoing ${sha('s').slice(0, 7)}`)
+    // Counted: the two reverts that undid something, not the pull request that reverted its own branch.
+    expect(undone?.text).toContain('(2 reverts touched it in the window)')
     expect(undone?.lastSeen).toBe('2024-03-05T10:00:00Z')
     // A revert of a commit that is not in the history claims nothing undone.
     const branchRevert = brief.risks.find((item) => item.provenance[0]?.ref === sha('q'))
     expect(branchRevert?.text).not.toContain('undoing')
     expect(branchRevert?.provenance).toEqual([{ kind: 'commit', ref: sha('q') }])
+    // A squash-merged pull request whose branch reverted one of its own commits is no revert of the file.
+    expect(JSON.stringify(brief)).not.toContain(sha('p').slice(0, 7))
   })
 
   it('lists partners not asked about and still in the tree, strongest first', async () => {

@@ -1,7 +1,7 @@
 import type { CommentCategory, ConventionExamples, Conventions, Finding, TimeWindow } from '@gitlore/core'
 
 /** Version of the stored index's shape; an index of another version is rebuilt, never misread. */
-export const knowledgeFormatVersion = 1
+export const knowledgeFormatVersion = 2
 
 /** One author of a path, as the index keeps them. */
 export interface PathAuthor {
@@ -123,9 +123,12 @@ export interface PathKnowledge {
   readonly hubPartners: number | null
   /** Fix commits shortly after another change to the path (files only), with the newest examples. */
   readonly fixes: { readonly count: number; readonly examples: readonly PathFix[] } | null
-  /** Reverts touching the path, newest first (at most `maxReverts`). */
+  /**
+   * Reverts touching the path that undid something in the analysed history (`undidHistory` of
+   * @gitlore/analyzers), newest first (at most `maxReverts`).
+   */
   readonly reverts: readonly PathRevert[]
-  /** Reverts touching the path before the cap. */
+  /** Those reverts before the cap. */
   readonly revertCount: number
   /** Ids of findings that name the path (or, for a directory, a file under it). */
   readonly findings: readonly string[]

@@ -220,9 +220,19 @@ export function history(): HistoryStats {
         revertedCommit: sha('s'),
         files: ['src/db/query.ts'],
       },
+      // A squash-merged pull request whose branch reverted one of its own commits: undid nothing here.
+      {
+        sha: sha('p'),
+        subject: 'Cache query plans (#42)',
+        revertedSha: 'beefcaf',
+        revertedInHistory: false,
+        revertedCommit: null,
+        files: ['src/db/query.ts'],
+      },
+      // GitHub's revert button names a commit of the pull request's branch: a revert, nothing named undone.
       {
         sha: sha('q'),
-        subject: 'Revert branch commit',
+        subject: 'Revert "Batch queries" (#40)',
         revertedSha: 'deadbee',
         revertedInHistory: false,
         revertedCommit: null,
@@ -316,6 +326,7 @@ export function knowledgeSources(overrides: Partial<KnowledgeSources> = {}): Kno
     commitDates: new Map([
       [sha('1'), '2024-03-18T10:00:00Z'],
       [sha('r'), '2024-03-05T10:00:00Z'],
+      [sha('p'), '2024-02-20T10:00:00Z'],
       [sha('q'), '2024-02-05T10:00:00Z'],
     ]),
     conventionExamples: { conventional: sha('9'), latest: sha('a') },

@@ -1,3 +1,4 @@
+import { historyReverts } from '@gitlore/analyzers'
 import type {
   ClassifiedComment,
   CommentCategory,
@@ -139,8 +140,10 @@ export function buildKnowledgeIndex(sources: KnowledgeSources): KnowledgeIndex {
       examples: fix.examples.map((example) => ({ ...example, at: dateOf(example.fix) })),
     }
   }
-  // Reverts come in log order (newest first); each path keeps its newest.
-  for (const revert of history.reverts) {
+  // Reverts come in log order (newest first); each path keeps its newest. Only the reverts that
+  // undid something in the history: a squash-merged pull request whose body holds an inner revert
+  // of a commit of its own branch merely touched its files.
+  for (const revert of historyReverts(history.reverts)) {
     const entry: PathRevert = {
       sha: revert.sha,
       subject: revert.subject,

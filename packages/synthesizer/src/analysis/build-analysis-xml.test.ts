@@ -145,11 +145,20 @@ describe('buildAnalysisXml', () => {
         reverts: [
           {
             sha: sha('1'),
-            subject: 'Undo (#12)',
+            subject: 'Revert "Speed up (#11)" (#12)',
             revertedSha: 'abcdef1',
             revertedInHistory: false,
             revertedCommit: null,
             files: ['src/a.ts'],
+          },
+          // A squash-merged pull request whose branch reverted one of its own commits: left out.
+          {
+            sha: sha('2'),
+            subject: 'Speed up the pool (#13)',
+            revertedSha: 'bcdef12',
+            revertedInHistory: false,
+            revertedCommit: null,
+            files: ['src/pool.ts'],
           },
         ],
         fixAfter: [{ path: 'src/old.ts', fixes: 2, examples: [{ fix: sha('3'), before: sha('4') }] }],
@@ -170,7 +179,9 @@ describe('buildAnalysisXml', () => {
         ],
       }),
     })
+    expect(xml).toContain('<reverts shown="1" of="1">')
     expect(xml).toContain('revertedSha="abcdef1" revertedInHistory="false" files="src/a.ts"')
+    expect(xml).not.toContain('src/pool.ts')
     expect(xml).toContain(`<file path="src/old.ts" fixes="2" atHead="false">`)
     expect(xml).toContain(`<fix commit="${sha('3')}" after="${sha('4')}"/>`)
     expect(xml).toContain('<file generated="lockfile" path="yarn.lock"')

@@ -1,3 +1,4 @@
+import { historyReverts } from '@gitlore/analyzers'
 import { create } from 'xmlbuilder2'
 import { ReviewIndex } from '../review/review-index.js'
 import type { SynthesisInput } from '../synthesizer.js'
@@ -49,7 +50,7 @@ function initialLimits(input: SynthesisInput, reviews: ReviewIndex): AnalysisLim
     diffLines: fullLimits.diffLines,
     replies: fullLimits.replies,
     notable: reviews.notableComments().length,
-    reverts: context.reverts.length,
+    reverts: historyReverts(context.reverts).length,
     fixAfter: context.fixAfter.length,
     hotspots: context.hotspots.length,
     coupling: context.coupling.length,

@@ -1,3 +1,4 @@
+import { historyReverts } from '@gitlore/analyzers'
 import type { RepositoryContext } from '@gitlore/core'
 import type { AnalysisLimits } from './analysis-limits.js'
 import { cut, listElement, type Omission, ratio, type XmlElement } from './xml-element.js'
@@ -53,9 +54,12 @@ export function writeHistory(
       lastChanged: hotspot.lastChanged,
     })
   }
-  const reverts = Math.min(limits.reverts, context.reverts.length)
-  const revertList = listElement(root, 'reverts', reverts, context.reverts.length, omissions)
-  for (const revert of context.reverts.slice(0, reverts)) {
+  // Only the reverts that undid something in the history: a squash-merged pull request whose body
+  // holds an inner revert of a commit of its own branch would read as one more revert of its files.
+  const undone = historyReverts(context.reverts)
+  const reverts = Math.min(limits.reverts, undone.length)
+  const revertList = listElement(root, 'reverts', reverts, undone.length, omissions)
+  for (const revert of undone.slice(0, reverts)) {
     const element = revertList.ele('revert', {
       sha: revert.sha,
       ...(revert.revertedSha === null ? {} : { revertedSha: revert.revertedSha }),

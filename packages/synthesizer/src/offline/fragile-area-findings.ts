@@ -1,3 +1,4 @@
+import { undidHistory } from '@gitlore/analyzers'
 import type { Evidence, Finding, FixAfter, Hotspot, RepositoryContext, Revert, Severity } from '@gitlore/core'
 import { count, list, oneLine, quote, shortSha, times } from './describe.js'
 import { findingId } from './finding-id.js'
@@ -60,10 +61,12 @@ function collectSignals(context: RepositoryContext, thresholds: OfflineThreshold
     return file
   }
   const reportable = reportablePaths(context)
-  // The context keeps every revert (the list is never capped), so these counts are complete.
+  // The context keeps every revert (the list is never capped), so these counts are complete. Only
+  // a revert that undid something in the history counts: a squash-merged pull request whose body
+  // holds an inner revert of a commit of its own branch merely touched these files.
   const seenReverts = new Set<string>()
   for (const revert of context.reverts) {
-    if (seenReverts.has(revert.sha)) continue
+    if (seenReverts.has(revert.sha) || !undidHistory(revert)) continue
     seenReverts.add(revert.sha)
     for (const path of new Set(revert.files)) {
       if (reportable(path)) fileSignals(path).reverts.push(revert)

@@ -47,11 +47,22 @@ const busy = repositoryContext({
     {
       sha: sha('2'),
       subject: 'Revert "fix(db): retry on reset"',
-      // A squash-merged pull request naming a commit of its branch: counted, never said to be undone.
+      // GitHub's revert button names a commit of the reverted pull request's branch: counted, never
+      // said to be undone.
       revertedSha: '7777777',
       revertedInHistory: false,
       revertedCommit: null,
       files: ['src/db/pool.ts', 'pnpm-lock.yaml', 'src/db/legacy-pool.ts'],
+    },
+    {
+      // A squash-merged pull request whose body keeps an inner revert of a commit of its own branch:
+      // it touched these files and undid nothing in the history.
+      sha: sha('4'),
+      subject: 'perf(db): move pool setup (#16749)',
+      revertedSha: '5555555',
+      revertedInHistory: false,
+      revertedCommit: null,
+      files: ['src/db/pool.ts', 'src/db/setup.ts', 'src/ui/form.tsx'],
     },
     {
       sha: sha('3'),
@@ -184,6 +195,23 @@ describe('offline synthesizer', () => {
       'Fix aaaaaaa followed bbbbbbb on src/db/pool.ts',
       'Fix ccccccc followed aaaaaaa on src/db/pool.ts',
     ])
+  })
+
+  it('counts no squash-merged pull request that reverted a commit of its own branch as a revert', async () => {
+    const findings = await findingsOf(busy)
+    const text = JSON.stringify(findings)
+    expect(text).not.toContain('4444444')
+    expect(text).not.toContain('src/db/setup.ts')
+    const pool = findings.find((finding) => finding.files.includes('src/db/pool.ts'))
+    expect(pool?.title).toBe('src/db/pool.ts: 2 reverts, 3 quick fixes, 30 commits')
+    // Alone, such a pull request makes no finding and no severity.
+    const alone = await findingsOf(
+      repositoryContext({ ...busy, reverts: busy.reverts.filter((revert) => revert.sha === sha('4')) }),
+    )
+    expect(alone.filter((finding) => finding.files.includes('src/db/setup.ts'))).toEqual([])
+    expect(alone.find((finding) => finding.files.includes('src/db/pool.ts'))?.title).toBe(
+      'src/db/pool.ts: 3 quick fixes, 30 commits',
+    )
   })
 
   it('reports files reverted together as one finding naming the change', async () => {

@@ -29,6 +29,16 @@ const context = repositoryContext({
   ],
   fixAfter: [{ path: 'src/db.ts', fixes: 3, examples: [{ fix: sha('3'), before: sha('4') }] }],
   reverts: [
+    // A squash-merged pull request whose body keeps an inner revert of a commit of its own branch:
+    // it touched src/db.ts and reverted nothing there.
+    {
+      sha: sha('5'),
+      subject: 'perf: batch the queries (#31)',
+      revertedSha: '6666666',
+      revertedInHistory: false,
+      revertedCommit: null,
+      files: ['src/db.ts'],
+    },
     {
       sha: sha('1'),
       subject: 'Revert "feat: add a query cache"',

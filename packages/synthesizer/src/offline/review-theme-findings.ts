@@ -1,3 +1,4 @@
+import { undidHistory } from '@gitlore/analyzers'
 import type {
   CommentCategory,
   Evidence,
@@ -52,7 +53,7 @@ function dominantCategory(cluster: ReviewCluster): CommentCategory | undefined {
  */
 function gitEvidence(path: string, context: RepositoryContext): Evidence | null {
   const fixes = context.fixAfter.find((entry) => entry.path === path)
-  const reverts = context.reverts.filter((revert) => revert.files.includes(path))
+  const reverts = context.reverts.filter((revert) => undidHistory(revert) && revert.files.includes(path))
   if ((fixes === undefined || fixes.fixes === 0) && reverts.length === 0) return null
   const facts = [
     ...(fixes === undefined ? [] : [`fixed shortly after a change ${times(fixes.fixes)}`]),
