@@ -173,7 +173,20 @@ for (const { fields, files } of raw) {
 const bySha = new Map(log.map((entry) => [entry.sha, entry]))
 const touching = new Map()
 for (const entry of log) for (const path of entry.paths) touching.set(path, [...(touching.get(path) ?? []), entry])
-const isRevert = (entry) => entry.subject.startsWith('Revert "') || entry.message.includes('This reverts commit')
+/** The hex a revert's message names after `This reverts commit`, as written, or undefined. */
+const revertedName = (entry) => /This reverts commit ([0-9a-fA-F]+)/.exec(entry.message)?.[1]
+// A revert that undid something in the analysed history (docs/context.md): its subject starts with
+// `Revert "`, or the commit its message names (at least four hex digits) is exactly one commit
+// reachable from HEAD. A squash-merged pull request whose body keeps an inner "This reverts commit X"
+// for a commit of its own branch is neither: it touched its files, it reverted nothing there.
+const undidHistory = (entry) => {
+  if (entry.subject.startsWith('Revert "')) return true
+  const named = revertedName(entry)
+  return named !== undefined && named.length >= 4 && resolve(named) !== null
+}
+const reverts = (path) => (touching.get(path) ?? []).filter(undidHistory).length
+/** "once", "twice", "7 times" as a number. */
+const timesOf = (text) => (text === 'once' ? 1 : text === 'twice' ? 2 : number(text.replace(/ times$/, '')))
 const isFix = (entry) => /\b(fix|fixes|fixed|hotfix|bug)\b/i.test(entry.subject)
 const isAutomation = (entry) =>
   bots.has(entry.email) ||
@@ -272,8 +285,7 @@ for (const finding of findings) {
     const path = fragile[1]
     const entries = touching.get(path) ?? []
     for (const [, value, what] of fragile[2].matchAll(/([\d,]+) (revert|quick fix|commit)/g)) {
-      const actual =
-        what === 'revert' ? entries.filter(isRevert).length : what === 'quick fix' ? quickFixes(path) : entries.length
+      const actual = what === 'revert' ? reverts(path) : what === 'quick fix' ? quickFixes(path) : entries.length
       check(finding, `${path}: ${value} ${what}s`, number(value) === actual, `git: ${actual}`)
       tie()
     }
@@ -282,10 +294,15 @@ for (const finding of findings) {
     /Reverted in ([0-9a-f]{7,40}): (.*?)(?:, undoing ([0-9a-f]{7,40}))?$/gm,
   )) {
     const entry = bySha.get(resolve(revert) ?? '')
-    check(finding, `${revert} is a revert`, entry !== undefined && isRevert(entry), subject)
+    check(
+      finding,
+      `${revert} is a revert that undid a commit of the history`,
+      entry !== undefined && undidHistory(entry),
+      subject,
+    )
     if (undone !== undefined) {
       const target = resolve(undone)
-      const named = entry !== undefined && /This reverts commit ([0-9a-fA-F]+)/.exec(entry.message)?.[1]
+      const named = entry !== undefined && revertedName(entry)
       check(
         finding,
         `${revert} undid ${undone}`,
@@ -293,6 +310,43 @@ for (const finding of findings) {
         `message names ${named}`,
       )
     }
+  }
+  // "<path> was reverted 3 times (a, b and c)": each listed commit undid something and touched the path.
+  for (const [, path, count, listed] of all.matchAll(/(\S+) was reverted (once|twice|[\d,]+ times) \(([^)]*)\)/g)) {
+    const named = listed.split(/, | and /)
+    check(finding, `${path} reverted ${count}`, timesOf(count) === reverts(path), `git: ${reverts(path)}`)
+    check(finding, `${path}: ${named.length} reverts listed`, named.length === timesOf(count), listed)
+    for (const revert of named) {
+      const entry = bySha.get(resolve(revert) ?? '')
+      check(
+        finding,
+        `${revert} reverted ${path}`,
+        entry !== undefined && undidHistory(entry) && entry.paths.includes(path),
+        entry === undefined ? 'not in the window' : entry.subject,
+      )
+    }
+    tie()
+  }
+  // "4 files changed together and were reverted twice (a and b)": each listed commit undid something.
+  for (const [, count, listed] of all.matchAll(/were reverted (once|twice|[\d,]+ times) \(([^)]*)\)/g)) {
+    const named = listed.split(/, | and /)
+    check(finding, `${named.length} reverts listed`, named.length === timesOf(count), listed)
+    for (const revert of named) {
+      const entry = bySha.get(resolve(revert) ?? '')
+      check(
+        finding,
+        `${revert} is a revert that undid a commit of the history`,
+        entry !== undefined && undidHistory(entry),
+      )
+    }
+    tie()
+  }
+  // Review-theme evidence: "<path>: fixed shortly after a change 3 times and reverted twice in the window"
+  for (const [, path, count] of all.matchAll(
+    /^(\S+): (?:.* and )?reverted (once|twice|[\d,]+ times) in the window/gm,
+  )) {
+    check(finding, `${path} reverted ${count}`, timesOf(count) === reverts(path), `git: ${reverts(path)}`)
+    tie()
   }
   for (const [, fix, before, path] of all.matchAll(/Fix ([0-9a-f]{7,40}) followed ([0-9a-f]{7,40}) on (\S+)/g)) {
     const a = bySha.get(resolve(fix) ?? '')

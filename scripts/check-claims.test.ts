@@ -20,13 +20,14 @@ async function checkClaims(
   dir: string,
   evidence: readonly { text: string; ref: string }[],
   context?: unknown,
+  claim: { readonly title?: string; readonly insight?: string } = {},
 ): Promise<{ code: number; result: Checked | null; stderr: string }> {
   const scratch = await mkdtemp(join(tmpdir(), 'gitlore-check-claims-'))
   const findings = join(scratch, 'findings.json')
   const finding = {
     id: 'claim',
-    title: 'Claims',
-    insight: '',
+    title: claim.title ?? 'Claims',
+    insight: claim.insight ?? '',
     files: [],
     evidence: evidence.map((item) => ({ source: 'git', ...item })),
   }
@@ -110,5 +111,73 @@ describe('scripts/check-claims.mjs', () => {
       const failure = await run(args)
       expect(failure).toMatchObject({ code: 2, stderr: message })
     }
+  })
+
+  it('counts as reverts of a file only those that undid a commit of the history', async () => {
+    const builder = new RepoBuilder()
+    const { alice, bob } = people
+    const at = (day: number) => `2025-02-${String(day).padStart(2, '0')}T10:00:00Z`
+    const tried = builder.commit({ author: alice, date: at(1), message: 'Try a cache\n', files: { 'ci.yml': '1\n' } })
+    const dir = await builder.build()
+    const triedSha = builder.sha(tried)
+    const branchOnly = 'b'.repeat(40)
+    // A squash-merged pull request whose body keeps an inner revert of a commit of its own branch.
+    const squash = builder.commit({
+      author: bob,
+      date: at(2),
+      message: `Move image to post coalesce (#16749)\n\n* Revert "try"\n\nThis reverts commit ${branchOnly}.\n`,
+      files: { 'ci.yml': '2\n' },
+    })
+    // The same shape, its inner revert undoing a commit of the history.
+    const inner = builder.commit({
+      author: bob,
+      date: at(3),
+      message: `Use shrink.bitcast (#17653)\n\n* Revert "Try a cache"\n\nThis reverts commit ${triedSha}.\n`,
+      files: { 'ci.yml': '3\n' },
+    })
+    // GitHub's revert button: the subject says it, whatever commit the body names.
+    const button = builder.commit({
+      author: alice,
+      date: at(4),
+      message: `Revert "Skip a test" (#14704)\n\nThis reverts commit ${'c'.repeat(40)}.\n`,
+      files: { 'ci.yml': '4\n' },
+    })
+    await builder.build()
+    const [squashSha, innerSha, buttonSha] = [squash, inner, button].map((mark) => builder.sha(mark).slice(0, 7))
+
+    const honest = await checkClaims(
+      dir,
+      [
+        { text: `Reverted in ${buttonSha}: Revert "Skip a test" (#14704)`, ref: builder.sha(button) },
+        {
+          text: `Reverted in ${innerSha}: Use shrink.bitcast (#17653), undoing ${triedSha.slice(0, 7)}`,
+          ref: 'ci.yml',
+        },
+      ],
+      undefined,
+      {
+        title: 'ci.yml: 2 reverts',
+        insight: `In this window ci.yml was reverted twice (${buttonSha} and ${innerSha}).`,
+      },
+    )
+    expect(honest.result?.failed).toEqual([])
+    expect(honest.code).toBe(0)
+
+    const inflated = await checkClaims(
+      dir,
+      [{ text: `Reverted in ${squashSha}: Move image to post coalesce (#16749)`, ref: builder.sha(squash) }],
+      undefined,
+      {
+        title: 'ci.yml: 3 reverts',
+        insight: `In this window ci.yml was reverted 3 times (${buttonSha}, ${innerSha} and ${squashSha}).`,
+      },
+    )
+    expect(inflated.result?.failed.map((item) => item.claim)).toEqual([
+      'ci.yml: 3 reverts',
+      `${squashSha} is a revert that undid a commit of the history`,
+      'ci.yml reverted 3 times',
+      `${squashSha} reverted ci.yml`,
+    ])
+    expect(inflated.code).toBe(1)
   })
 })
