@@ -1,6 +1,15 @@
 import type { KnowledgeMeta, PathKnowledge } from '../knowledge-model.js'
 import { type BriefItem, recency } from './brief-item.js'
 
+/** How a brief names an author: `Name <identity>`, or the identity alone when no name is known. */
+export function personLabel(meta: KnowledgeMeta): (identity: string) => string {
+  const names = new Map(meta.people.map((person) => [person.identity, person.name]))
+  return (identity) => {
+    const name = names.get(identity)
+    return name === undefined || name === '' ? identity : `${name} <${identity}>`
+  }
+}
+
 /**
  * Who to ask about the files: their active authors (most commits first), the reviewers who know
  * them or their directory, and files whose main author is no longer active.
@@ -12,11 +21,7 @@ export function peopleItems(
   found: ReadonlyMap<string, PathKnowledge>,
   asOf: number,
 ): BriefItem[] {
-  const names = new Map(meta.people.map((person) => [person.identity, person.name]))
-  const who = (identity: string) => {
-    const name = names.get(identity)
-    return name === undefined || name === '' ? identity : `${name} <${identity}>`
-  }
+  const who = personLabel(meta)
   const items: BriefItem[] = []
   const authors = new Map<string, { commits: number; lastCommit: string; files: Map<string, number> }>()
   const commitsTo = new Map(entries.map((entry) => [entry.path, entry.authoredCommits]))

@@ -7,6 +7,7 @@ import { conventionItems } from './convention-items.js'
 import { findingItem } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
 import { itemLimit } from './item-limit.js'
+import { personLabel } from './people-items.js'
 import { taskTerms, termHits } from './task-terms.js'
 
 /** A review theme as guidance shows it. */
@@ -136,10 +137,9 @@ async function areaPeople(
   asOf: number,
   limit: number,
 ): Promise<BriefItem[]> {
-  const names = new Map(meta.people.map((person) => [person.identity, person.name]))
+  const who = personLabel(meta)
   const areas = await store.paths(meta.topDirectories.slice(0, limit))
   return areas.flatMap((area): BriefItem[] => {
-    const who = (identity: string) => `${names.get(identity) ?? identity} <${identity}>`
     const main = area.authors[0]
     const author = area.authors.find((candidate) => candidate.active)
     const reviewer = area.reviewers[0]
