@@ -16,6 +16,9 @@ export async function runAdvise({ flags, positionals, terminal, signal }: Comman
     throw new UsageError('gitlore advise needs the files you are about to change: --files src/a.ts,src/b.ts')
   }
   const task = typeof flags.task === 'string' ? flags.task : undefined
+  if (flags.synthesize === true && task === undefined) {
+    throw new UsageError('--synthesize needs --task: say what the change is for')
+  }
   const limit = limitFlag(flags)
   return withKnowledgeBase(flags, terminal, async (opened) => {
     const { renderPlanningBrief } = await import('@gitlore/knowledge')
@@ -27,7 +30,6 @@ export async function runAdvise({ flags, positionals, terminal, signal }: Comman
     let synthesis: BriefSynthesis | undefined
     let problem: string | undefined
     if (flags.synthesize === true) {
-      if (task === undefined) throw new UsageError('--synthesize needs --task: say what the change is for')
       try {
         synthesis = await opened.synthesize(brief, signal)
       } catch (error) {
