@@ -52,6 +52,7 @@ export type {
 } from './model/ci.js'
 export type {
   CiJobStats,
+  CiListTotals,
   CiRedCommit,
   CiStats,
   CiTestStats,

@@ -74,6 +74,21 @@ describe('CI statistics', () => {
     expect(stats.repairers).toEqual([{ identity: 'carol@example.com', repairs: 1 }])
   })
 
+  it('counts every list before its cap, so a report never states a capped length as a total', () => {
+    const full = analyzeCi(runs, commits)
+    expect(full.totals).toEqual({
+      workflows: 1,
+      jobStats: full.jobStats.length,
+      tests: full.tests.length,
+      redCommits: 2,
+      repairers: 1,
+      flakyJobs: full.jobStats.filter((job) => job.rerunPassed + job.alternations > 0).length,
+      flakyTests: full.tests.filter((test) => test.flaky).length,
+      stillRed: 1,
+    })
+    expect(full.totals?.flakyTests).toBeGreaterThan(0)
+  })
+
   it('counts a failure that passes on the next run with only documentation in between as an alternation', () => {
     // Run 26 failed; pretend the next run was at a commit that changed only README.md.
     const docsOnly = commits.map((commit) =>

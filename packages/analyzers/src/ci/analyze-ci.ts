@@ -35,6 +35,7 @@ export function analyzeCi(runs: readonly CiRun[], commits: readonly Commit[], op
   const { workflows, jobs } = workflowAndJobStats(runs, index)
   const jobRuns = new Map(jobs.map((job) => [testStatsKey(job.workflow, job.job), job.runs]))
   const red = redPeriods(runs, defaultBranch, index)
+  const tests = testStats(runs, index, jobRuns)
   const allJobs = runs.flatMap((run) => run.attempts.flatMap((attempt) => attempt.jobs))
   const logs = { stored: 0, expired: 0, unavailable: 0 }
   for (const job of allJobs) if (job.log.status !== 'not_fetched') logs[job.log.status]++
@@ -46,9 +47,19 @@ export function analyzeCi(runs: readonly CiRun[], commits: readonly Commit[], op
     logs,
     workflows: capList(workflows, top),
     jobStats: capList(jobs, top),
-    tests: capList(testStats(runs, index, jobRuns), top),
+    tests: capList(tests, top),
     timeToGreen: red.timeToGreen,
     redCommits: capList(red.redCommits, top),
     repairers: capList(red.repairers, top),
+    totals: {
+      workflows: workflows.length,
+      jobStats: jobs.length,
+      tests: tests.length,
+      redCommits: red.redCommits.length,
+      repairers: red.repairers.length,
+      flakyJobs: jobs.filter((job) => job.rerunPassed + job.alternations > 0).length,
+      flakyTests: tests.filter((test) => test.flaky).length,
+      stillRed: red.redCommits.filter((commit) => commit.greenAt === null).length,
+    },
   }
 }

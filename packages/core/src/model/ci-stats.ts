@@ -78,6 +78,21 @@ export interface CiRedCommit {
   readonly repairedBy: string | null
 }
 
+/** Lengths of the capped CI lists before the cap, and how many entries are flaky, so a reader knows what was cut. */
+export interface CiListTotals {
+  readonly workflows: number
+  readonly jobStats: number
+  readonly tests: number
+  readonly redCommits: number
+  readonly repairers: number
+  /** Jobs with a re-run pass or an alternation. */
+  readonly flakyJobs: number
+  /** Tests with `flaky` true. */
+  readonly flakyTests: number
+  /** Red periods on the default branch that had not ended by the window's last run. */
+  readonly stillRed: number
+}
+
 /** GitHub Actions statistics over the runs created in the window. */
 export interface CiStats {
   /** The branch whose red and green periods are measured. */
@@ -96,4 +111,6 @@ export interface CiStats {
   readonly redCommits: readonly CiRedCommit[]
   /** Who turned the default branch green again, by red periods repaired. */
   readonly repairers: readonly { readonly identity: string; readonly repairs: number }[]
+  /** The lists' lengths before the cap (absent in contexts written before it was added). */
+  readonly totals?: CiListTotals
 }

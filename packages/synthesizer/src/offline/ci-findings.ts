@@ -129,15 +129,18 @@ function repairFindings(context: RepositoryContext, ci: CiStats): Finding[] {
   const branch = ci.defaultBranch ?? 'the default branch'
   const who = personLabel(top.identity, context.people)
   const others = ci.repairers.slice(1, 3).map((entry) => personLabel(entry.identity, context.people))
+  // Counts over all red periods, not the capped list: `timeToGreen` is over every period that ended.
+  const turnedRed = ci.totals?.redCommits ?? ci.redCommits.length
+  const repaired = Math.max(ci.timeToGreen.count, ended.length)
   return [
     {
       id: findingId('team', 'repairs-red-branch', [top.identity]),
       title: `${who} repairs a red ${branch}`,
       category: 'team',
-      severity: top.repairs >= 3 && top.repairs * 2 > ended.length ? 'medium' : 'low',
+      severity: top.repairs >= 3 && top.repairs * 2 > repaired ? 'medium' : 'low',
       insight:
-        `${branch} turned red ${times(ci.redCommits.length)} in the window and stayed red ${hours(ci.timeToGreen.median)} (median) ` +
-        `until it passed again; ${who} made the commit that turned it green ${times(top.repairs)} of ${ended.length}` +
+        `${branch} turned red ${times(turnedRed)} in the window and stayed red ${hours(ci.timeToGreen.median)} (median) ` +
+        `until it passed again; ${who} made the commit that turned it green ${times(top.repairs)} of ${repaired}` +
         `${others.length > 0 ? `, then ${list(others)}` : ''}. They know what breaks: ask them when it is red.`,
       evidence: ended.slice(0, 5).map((red) => ({
         source: 'ci' as const,
