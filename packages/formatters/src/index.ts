@@ -23,6 +23,7 @@ export {
   supportedFormats,
 } from './formatter.js'
 export { HtmlFormatter, type HtmlFormatterOptions, reportContentSecurityPolicy } from './html/html-formatter.js'
+export { type CiSummary, ciSummary } from './json/ci-summary.js'
 export {
   type FindingsDocument,
   findingsDocument,

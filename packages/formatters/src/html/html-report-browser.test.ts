@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hostileCiStats } from '../__fixtures__/ci-stats.js'
 import { hostileFinding, hostileReviewInput, hostileText, realisticReportInput } from '../__fixtures__/report-input.js'
 import type { ReportInput } from '../formatter.js'
 import { HtmlFormatter, reportContentSecurityPolicy } from './html-formatter.js'
@@ -186,8 +187,10 @@ describe('the HTML report in headless Chromium', () => {
 
   it('shows hostile text as text and runs none of it', async () => {
     const input = realisticReportInput()
+    const hostile = hostileReviewInput()
     const report = await open('hostile', {
-      ...hostileReviewInput(),
+      ...hostile,
+      context: { ...hostile.context, ci: hostileCiStats() },
       findings: [hostileFinding, ...input.findings],
       notes: [hostileText.script],
       synthesizer: hostileText.image,
@@ -202,6 +205,9 @@ describe('the HTML report in headless Chromium', () => {
     // Hostile theme labels and quotes are text too.
     expect(await page.locator('.theme h3').first().textContent()).toContain(hostileText.script)
     expect(await page.locator('.quotes blockquote').first().textContent()).not.toContain('javascript')
+    // So are job names, test names and commit subjects from GitHub and git.
+    expect(await page.locator('#ci-jobs td').first().textContent()).toContain(hostileText.script)
+    expect(await page.locator('#ci-red-commits td:nth-child(2)').first().textContent()).toContain(hostileText.image)
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined()
     expect(report.dialogs).toEqual([])
     expect(report.requests).toEqual([report.url])

@@ -7,7 +7,8 @@ import { html } from './html-template.js'
 
 const rowsShown = 10
 
-function section(id: string, title: string, note: string, charts: readonly HtmlValue[]): SafeHtml {
+/** A statistics section: heading, a note on what it counts, then its charts and tables (or "None in this window."). */
+export function section(id: string, title: string, note: string, charts: readonly HtmlValue[]): SafeHtml {
   const shown = charts.filter((chart) => chart !== null && chart !== '')
   const body =
     shown.length === 0 ? html`<p class="empty">None in this window.</p>` : html`<div class="charts">${shown}</div>`

@@ -90,10 +90,10 @@ details summary { cursor: pointer; color: var(--muted); }
 .quotes blockquote::before { content: "“"; }
 .quotes blockquote::after { content: "”"; }
 .attribution { margin: 2px 0 0 15px !important; font-size: 0.85rem; color: var(--muted); }
-.areas { border-collapse: collapse; width: 100%; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; }
-.areas caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
-.areas th, .areas td { text-align: left; padding: 4px 10px; border-top: 1px solid var(--border); overflow-wrap: anywhere; }
-.areas .number { text-align: right; font-variant-numeric: tabular-nums; }
+.areas, .ci-table { border-collapse: collapse; width: 100%; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; }
+.areas caption, .ci-table caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
+.areas th, .areas td, .ci-table th, .ci-table td { text-align: left; padding: 4px 10px; border-top: 1px solid var(--border); overflow-wrap: anywhere; }
+.areas .number, .ci-table .number { text-align: right; font-variant-numeric: tabular-nums; }
 h2.part { font-size: 1.5rem; margin-top: 48px; border-bottom-width: 2px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
 @media print { .filters { display: none; } .finding { break-inside: avoid; } }

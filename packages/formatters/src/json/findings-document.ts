@@ -2,6 +2,7 @@ import type { CommentCategory, Evidence, Finding, RepositoryInfo, TimeWindow } f
 import { quoteExcerpt } from '@gitlore/core'
 import type { DegradedStage, ReportInput, ReviewArea, ReviewerLoad } from '../formatter.js'
 import { reviewersByLoad, reviewView } from '../shared/review-themes.js'
+import { type CiSummary, ciSummary } from './ci-summary.js'
 
 const quoteLength = 300
 
@@ -62,6 +63,8 @@ export interface FindingsDocument {
   /** Present when the run had review data: it comes before the findings, as in every format. */
   readonly reviews?: ReviewsSummary
   readonly findings: readonly Finding[]
+  /** Present when the run read GitHub Actions history: CI statistics, as evidence after the findings. */
+  readonly ci?: CiSummary
   /** Stages that failed; empty when the run was complete. */
   readonly degradedStages: readonly DegradedStage[]
   readonly notes: readonly string[]
@@ -129,6 +132,7 @@ export function reviewsSummary(input: ReportInput): ReviewsSummary | undefined {
 export function findingsDocument(input: ReportInput): FindingsDocument {
   const { repo, window } = input.context
   const reviews = reviewsSummary(input)
+  const ci = ciSummary(input.context)
   return {
     schemaVersion: 1,
     generatedAt: input.generatedAt,
@@ -137,6 +141,7 @@ export function findingsDocument(input: ReportInput): FindingsDocument {
     synthesizer: input.synthesizer,
     ...(reviews === undefined ? {} : { reviews }),
     findings: input.findings.map(finding),
+    ...(ci === undefined ? {} : { ci }),
     degradedStages: (input.degradedStages ?? []).map((item) => ({
       stage: item.stage,
       error: item.error,

@@ -1,5 +1,7 @@
 import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
+import { ciReportInput, flakyTestName } from '../__fixtures__/ci-stats.js'
+import { realisticReportInput } from '../__fixtures__/report-input.js'
 import { JsonFormatter } from './json-formatter.js'
 
 describe('JsonFormatter', () => {
@@ -62,5 +64,22 @@ describe('JsonFormatter', () => {
       }
       "
     `)
+  })
+
+  it('carries the CI statistics after the findings, with the totals before the cap, only when CI history was read', () => {
+    const document = JSON.parse(new JsonFormatter().format(ciReportInput()).content)
+    expect(Object.keys(document).indexOf('ci')).toBe(Object.keys(document).indexOf('findings') + 1)
+    expect(document.ci).toMatchObject({ defaultBranch: 'main', runs: 52, timeToGreen: { median: 17.2, count: 1 } })
+    expect(document.ci.tests[0]).toMatchObject({
+      test: flakyTestName,
+      failedRuns: 7,
+      reruns: 7,
+      rerunPassed: 6,
+      flaky: true,
+    })
+    expect(document.ci.failingJobs.map((job: { job: string }) => job.job)).toEqual(['unit', 'lint'])
+    expect(document.ci.redCommits[1]).toMatchObject({ subject: 'Speed up tokenizer', repairedBy: 'cy@acme.dev' })
+    expect(document.ci.totals).toMatchObject({ tests: 2, flakyTests: 1, stillRed: 1 })
+    expect(JSON.parse(new JsonFormatter().format(realisticReportInput()).content).ci).toBeUndefined()
   })
 })

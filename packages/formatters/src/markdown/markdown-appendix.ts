@@ -6,8 +6,10 @@ import { codeSpan, escapeInline, integer, oneLine, percent, table } from './mark
 const prefixesShown = 6
 const revertFilesShown = 2
 
-interface Section {
+export interface Section {
   readonly title: string
+  /** A line under the heading (totals, what the rows are). */
+  readonly lead?: string
   readonly headers: readonly string[]
   /** Indexes of the columns holding numbers (aligned right). */
   readonly numeric: readonly number[]
@@ -96,8 +98,9 @@ export function markdownAppendix(context: RepositoryContext, github: string | nu
   ].join('\n\n')
 }
 
-function sectionMarkdown(section: Section, maxRows: number): string {
-  const heading = `### ${section.title}`
+/** A `###` section: its table cut to `maxRows`, then how many more rows context.json holds; or "None in this window." */
+export function sectionMarkdown(section: Section, maxRows: number): string {
+  const heading = [`### ${section.title}`, ...(section.lead === undefined ? [] : [section.lead])].join('\n\n')
   if (section.rows.length === 0) return `${heading}\n\nNone in this window.`
   const shown = table(section.headers, section.rows.slice(0, maxRows), section.numeric)
   const more = section.rows.length - maxRows
@@ -126,7 +129,8 @@ function conventionsSection(context: RepositoryContext): Section {
   }
 }
 
-function fileList(files: readonly string[]): string {
+/** The first two files as code spans, then how many more. */
+export function fileList(files: readonly string[]): string {
   const shown = files.slice(0, revertFilesShown).map(codeSpan).join(', ')
   return files.length > revertFilesShown ? `${shown} and ${integer(files.length - revertFilesShown)} more` : shown
 }

@@ -5,6 +5,7 @@ import { findingDirective } from '../shared/assistant-safety.js'
 import { count } from '../shared/plain-text.js'
 import { categoryTitles, repositoryName, splitStages } from '../shared/report-facts.js'
 import { markdownAppendix } from './markdown-appendix.js'
+import { markdownCi } from './markdown-ci.js'
 import { commitLink, evidenceRef, githubRepository } from './markdown-refs.js'
 import { reviewsMarkdown } from './markdown-reviews.js'
 import { codeSpan, escapeInline, integer, oneLine, shortenShas } from './markdown-text.js'
@@ -21,7 +22,7 @@ const filesShown = 20
 /**
  * The human-readable report, gitlore-report.md: run header, then what reviewers keep asking for
  * (themes with quotes) and who reviews what, then findings by category, then the git statistics
- * as supporting evidence.
+ * and, when the run read GitHub Actions history, the CI statistics as supporting evidence.
  */
 export class MarkdownFormatter implements Formatter {
   readonly name = 'report'
@@ -39,11 +40,13 @@ export class MarkdownFormatter implements Formatter {
   format(input: ReportInput): FormattedFile {
     const github = githubRepository(input.context.repo)
     const reviews = reviewsMarkdown(input)
+    const ci = markdownCi(input.context, github, this.#tableRows)
     const content = [
       header(input, github),
       ...(reviews === null ? [] : [reviews]),
       findingsMarkdown(input.findings, github),
       markdownAppendix(input.context, github, this.#tableRows),
+      ...(ci === null ? [] : [ci]),
     ].join('\n\n')
     return { path: this.#fileName, content: `${content}\n` }
   }

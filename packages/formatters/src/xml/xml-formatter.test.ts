@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { repositoryContext, sha } from '@gitlore/fixtures'
 import { describe, expect, it } from 'vitest'
 import { validateXML } from 'xmllint-wasm'
+import { ciReportInput, flakyTestName, hostileCiStats } from '../__fixtures__/ci-stats.js'
 import { hostileFinding, realisticReportInput } from '../__fixtures__/report-input.js'
 import type { ReportInput } from '../formatter.js'
 import { XmlFormatter } from './xml-formatter.js'
@@ -84,6 +85,26 @@ describe('XmlFormatter', () => {
     expect(await validate(render(full))).toEqual([])
     expect(await validate(render(empty))).toEqual([])
     expect(await validate(render(hostile))).toEqual([])
+  })
+
+  it('carries the CI statistics after the findings, valid against the schema, hostile names included', async () => {
+    const xml = render(ciReportInput())
+    expect(await validate(xml)).toEqual([])
+    expect(await validate(render(ciReportInput(hostileCiStats())))).toEqual([])
+    expect(xml.indexOf('<ci ')).toBeGreaterThan(xml.lastIndexOf('</finding>'))
+    expect(xml).toContain(
+      '<ci defaultBranch="main" runs="52" attempts="61" jobs="190" logsStored="9" logsExpired="2" logsUnavailable="0">',
+    )
+    expect(xml).toContain('flakyTests="1"')
+    expect(xml).toMatch(
+      /<test [^>]*failedRuns="7" reruns="7" rerunPassed="6"[^>]*flaky="true"[^>]*>\s*<name>test\/test_ops\.py::test_conv2d<\/name>/,
+    )
+    expect(xml).toContain(flakyTestName)
+    expect(xml).toMatch(
+      /<redCommit sha="3{40}"[^>]*repairedBy="cy@acme.dev"[^>]*>\s*<subject>Speed up tokenizer<\/subject>/,
+    )
+    expect(xml).toContain('<timeToGreen median="17.2" p90="17.2" count="1"/>')
+    expect(render(realisticReportInput())).not.toContain('<ci')
   })
 
   it('keeps text exactly, except characters XML cannot hold', () => {

@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2'
 import type { FormattedFile, Formatter, ReportInput } from '../formatter.js'
 import { findingsDocument } from '../json/findings-document.js'
+import { ciElement } from './xml-ci.js'
 
 /** The schema findings.xml follows, shipped in this package as `@gitlore/formatters/schema/findings.v1.xsd`. */
 export const findingsSchemaPath = new URL('../../schema/findings.v1.xsd', import.meta.url)
@@ -91,6 +92,7 @@ export class XmlFormatter implements Formatter {
       }
       for (const file of finding.files) element.ele('file').txt(file)
     }
+    if (document.ci !== undefined) ciElement(root, document.ci)
     return { path: this.path, content: `${root.end({ prettyPrint: true })}\n` }
   }
 }
