@@ -11,7 +11,7 @@ import {
   timeToGreenText,
 } from '../shared/ci-view.js'
 import { count, integer, percent } from '../shared/plain-text.js'
-import { commitAddress, githubRepository, personLabel } from '../shared/report-facts.js'
+import { commitAddress, linkedGithub, personLabel } from '../shared/report-facts.js'
 import { barChart } from './html-charts.js'
 import { section } from './html-statistics.js'
 import type { HtmlValue, SafeHtml } from './html-template.js'
@@ -97,7 +97,7 @@ function testsTable(view: CiView): HtmlValue {
 }
 
 function redTable(view: CiView, input: ReportInput): HtmlValue {
-  const github = githubRepository(input.context.repo)
+  const github = linkedGithub(input.context.repo)
   return ciTable({
     id: 'ci-red-commits',
     caption: `${shownText(view.redCommits, 'commit')} that turned the branch red, newest first`,
@@ -118,7 +118,7 @@ function redTable(view: CiView, input: ReportInput): HtmlValue {
         red.subject ?? 'not in the analysed history',
         names(red.files, 'none known'),
         link(red.url, red.workflow),
-        names(red.tests, 'not read'),
+        names(red.tests, 'none named'),
         `${greenText(red)}${red.greenAt === null ? '' : repaired}`,
       ]
     }),

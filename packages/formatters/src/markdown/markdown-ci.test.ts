@@ -70,6 +70,18 @@ describe('the CI statistics in the markdown report', () => {
     expect(old).toContain('over 1 red period that ended.')
   })
 
+  it('names red commits by their short sha, linked to GitHub through the repository the data came from', () => {
+    const input = ciReportInput()
+    const elsewhere = { ...input.context.repo, remote: '/srv/git/widgets.git' }
+    const format = (repo: typeof elsewhere) =>
+      new MarkdownFormatter().format({ ...input, context: { ...input.context, repo } }).content
+    expect(row(format(elsewhere), '`3333333`')).toContain('| Speed up tokenizer |')
+    expect(format(elsewhere)).not.toContain('3'.repeat(40))
+    expect(row(format({ ...elsewhere, github: 'acme/widgets' }), '[`3333333`]')).toContain(
+      `(https://github.com/acme/widgets/commit/${'3'.repeat(40)})`,
+    )
+  })
+
   it('escapes job names, test names, subjects and paths from GitHub and git', () => {
     const report = render(hostileCiStats())
     const ci = report.slice(report.indexOf('## CI statistics'))

@@ -11,7 +11,7 @@ import {
   timeToGreenText,
 } from '../shared/ci-view.js'
 import { count } from '../shared/plain-text.js'
-import { isWebAddress, personLabel } from '../shared/report-facts.js'
+import { isWebAddress, linkedGithub, personLabel } from '../shared/report-facts.js'
 import { fileList, type Section, sectionMarkdown } from './markdown-appendix.js'
 import { commitLink } from './markdown-refs.js'
 import { codeSpan, escapeInline, integer, oneLine, percent } from './markdown-text.js'
@@ -26,7 +26,7 @@ function runLink(workflow: string, url: string): string {
 }
 
 function testList(tests: readonly string[]): string {
-  if (tests.length === 0) return 'not read'
+  if (tests.length === 0) return 'none named'
   const shown = tests.slice(0, testsNamed).map(codeSpan).join(', ')
   return tests.length > testsNamed ? `${shown} and ${integer(tests.length - testsNamed)} more` : shown
 }
@@ -96,7 +96,7 @@ function sections(view: CiView, context: RepositoryContext, github: string | nul
       headers: ['Commit', 'Subject', 'Files', 'Workflow run', 'Failing tests', 'Then'],
       numeric: [],
       rows: view.redCommits.stored.map((red) => [
-        commitLink(red.sha, github),
+        github === null ? codeSpan(red.sha.slice(0, 7)) : commitLink(red.sha, github),
         red.subject === null ? 'not in the analysed history' : text(red.subject),
         red.files.length === 0 ? 'none known' : fileList(red.files),
         runLink(red.workflow, red.url),
@@ -120,8 +120,9 @@ function sections(view: CiView, context: RepositoryContext, github: string | nul
 }
 
 /** The CI statistics as supporting evidence, after the git statistics; null when the run read no CI history. */
-export function markdownCi(context: RepositoryContext, github: string | null, maxRows: number): string | null {
+export function markdownCi(context: RepositoryContext, maxRows: number): string | null {
   const view = ciView(context, maxRows)
+  const github = linkedGithub(context.repo)
   if (view === null) return null
   const heading = '## CI statistics (supporting evidence)'
   if (view.stats.runs === 0) return `${heading}\n\nNo GitHub Actions workflow run was created in this window.`

@@ -40,7 +40,7 @@ export class MarkdownFormatter implements Formatter {
   format(input: ReportInput): FormattedFile {
     const github = githubRepository(input.context.repo)
     const reviews = reviewsMarkdown(input)
-    const ci = markdownCi(input.context, github, this.#tableRows)
+    const ci = markdownCi(input.context, this.#tableRows)
     const content = [
       header(input, github),
       ...(reviews === null ? [] : [reviews]),

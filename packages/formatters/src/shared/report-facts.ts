@@ -23,6 +23,13 @@ export function githubRepository(repository: RepositoryInfo): string | null {
   return repository.remote !== null && githubName.test(repository.remote) ? repository.remote : null
 }
 
+/** The GitHub repository commits link to: the origin's, else the one GitHub data came from (`repo.github`). */
+export function linkedGithub(repository: RepositoryInfo): string | null {
+  const github = githubRepository(repository)
+  if (github !== null) return github
+  return repository.github !== undefined && githubName.test(repository.github) ? repository.github : null
+}
+
 /**
  * The repository's name for titles: its GitHub remote, else the GitHub repository the reviews came
  * from, else its remote, else its directory name.
