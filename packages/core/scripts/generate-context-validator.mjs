@@ -9,7 +9,10 @@ import addFormatsModule from 'ajv-formats'
 
 export function generateContextValidator() {
   const schema = JSON.parse(readFileSync(new URL('../schema/context.v1.json', import.meta.url), 'utf8'))
-  const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true } })
+  // inlineRefs: false compiles each $defs entry (the `ci` object) into a function of its own: one
+  // function holding the whole schema grew past what TypeScript 7 checks reliably, and files checked
+  // after it lost their contextual types (spurious "implicitly has an 'any' type" errors).
+  const ajv = new Ajv2020({ allErrors: true, strict: true, inlineRefs: false, code: { source: true, esm: true } })
   const addFormats = addFormatsModule.default ?? addFormatsModule
   addFormats(ajv)
   const standalone = standaloneModule.default ?? standaloneModule
