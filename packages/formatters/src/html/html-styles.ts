@@ -94,6 +94,7 @@ details summary { cursor: pointer; color: var(--muted); }
 .areas caption, .ci-table caption { text-align: left; color: var(--muted); padding: 0 0 6px; }
 .areas th, .areas td, .ci-table th, .ci-table td { text-align: left; padding: 4px 10px; border-top: 1px solid var(--border); overflow-wrap: anywhere; }
 .areas .number, .ci-table .number { text-align: right; font-variant-numeric: tabular-nums; }
+.ci-table th, #ci-red-commits td:first-child code { overflow-wrap: normal; white-space: nowrap; }
 h2.part { font-size: 1.5rem; margin-top: 48px; border-bottom-width: 2px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; }
 @media print { .filters { display: none; } .finding { break-inside: avoid; } }
