@@ -285,7 +285,13 @@ export const commandSpecs: readonly CommandSpec[] = [
 ]
 
 export function commandHelp(spec: CommandSpec): string {
-  return `${spec.summary}\n\nUsage: ${spec.usage}\n\nOptions:\n${spec.help}\n  -h, --help                 show this help\n`
+  // Prose after the option list (unindented lines at its end) goes after every option, -h included.
+  const lines = spec.help.trimEnd().split('\n')
+  let prose = lines.length
+  while (prose > 0 && lines[prose - 1] !== '' && !lines[prose - 1]?.startsWith(' ')) prose--
+  const options = lines.slice(0, prose).join('\n').trimEnd()
+  const notes = prose === lines.length ? '' : `\n${lines.slice(prose).join('\n')}\n`
+  return `${spec.summary}\n\nUsage: ${spec.usage}\n\nOptions:\n${options}\n  -h, --help                 show this help\n${notes}`
 }
 
 export function mainHelp(version: string): string {
