@@ -1,5 +1,6 @@
+import { userOnlyKeys } from '@gitlore/core'
 import { describe, expect, it } from 'vitest'
-import { commandHelp, commandSpecs } from './specs.js'
+import { commandHelp, commandSpecs, trustSpec } from './specs.js'
 
 describe('gitlore <command> --help', () => {
   it('lists -h, --help with the other options, before the notes that follow them', () => {
@@ -15,5 +16,14 @@ describe('gitlore <command> --help', () => {
     }
     const advise = commandHelp(commandSpecs.find((spec) => spec.name === 'advise') ?? commandSpecs[0]!)
     expect(advise).toMatch(/show this help\n\nAnswers from the knowledge index [^\n]*\n\(except --synthesize\)\.\n$/)
+  })
+
+  it('names every key gitlore trust decides on in its help', () => {
+    const help = commandHelp(trustSpec).replace(/\s+/g, ' ')
+    for (const key of userOnlyKeys) {
+      const [section, name] = [key.split('.').slice(0, -1).join('.'), key.split('.').at(-1) as string]
+      const table = help.slice(help.indexOf(`[${section}]`))
+      expect(table, key).toMatch(new RegExp(`^\\[${section.replace(/[.*]/g, '\\$&')}\\][^[]*\\b${name}\\b`))
+    }
   })
 })

@@ -179,9 +179,10 @@ export const trustSpec: CommandSpec = {
   revoke                     stop trusting the repository's gitlore.toml
   --repo DIR                 repository root (default: the current directory)
 
-Without trust, a repository's gitlore.toml cannot set [github] api_url and repo, [providers.*]
-base_url and api_key_env, [output] dir or [cache] path: only your ~/.config/gitlore/gitlore.toml,
---config, GITLORE_* variables and flags can. Read the file before trusting it.`,
+Without trust, a repository's gitlore.toml cannot set [github] api_url, clone_url and repo,
+[providers.*] base_url and api_key_env, [output] dir, or [cache] path, url, url_env and
+password_env: only your ~/.config/gitlore/gitlore.toml, --config, GITLORE_* variables and flags
+can. Read the file before trusting it.`,
 }
 
 export const triageSpec: CommandSpec = {
