@@ -29,7 +29,9 @@ describe('resolveWindow', () => {
   it('rejects nonsense and empty windows, naming the key', () => {
     expect(() => resolveWindow({ since: 'last tuesday', now })).toThrow(ConfigError)
     expect(() => resolveWindow({ since: 'last tuesday', now })).toThrow(/analysis\.since/)
-    expect(() => resolveWindow({ since: '2025-05-01', until: '2025-04-01', now })).toThrow(/window is empty/)
+    expect(() => resolveWindow({ since: '2025-05-01', until: '2025-04-01', now })).toThrow(
+      'the window is empty: since (2025-05-01T00:00:00.000Z) is after until (2025-04-01T23:59:59.999Z): give an earlier --since (or [analysis] since), a later --until, or --since all',
+    )
     expect(() => resolveWindow({ since: '30d', until: 'tomorrow', now })).toThrow(/analysis\.until/)
   })
 })

@@ -32,7 +32,7 @@ export function resolveWindow({ since, until, now = new Date() }: ResolveWindowO
   if (sinceMs > untilMs) {
     throw new ConfigError({
       keyPath: 'analysis.since',
-      message: `the window is empty: since (${new Date(sinceMs).toISOString()}) is after until (${new Date(untilMs).toISOString()})`,
+      message: `the window is empty: since (${new Date(sinceMs).toISOString()}) is after until (${new Date(untilMs).toISOString()}): give an earlier --since (or [analysis] since), a later --until, or --since all`,
     })
   }
   return { since: new Date(sinceMs).toISOString(), until: new Date(untilMs).toISOString() }
