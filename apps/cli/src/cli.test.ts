@@ -329,10 +329,12 @@ describe('gitlore init and gitlore cache', () => {
     const stats = await run(['cache', 'stats', '--repo', dir])
     expect(stats.code).toBe(0)
     const total = Number((await git(dir, ['rev-list', '--count', 'HEAD'])).trim())
-    expect(JSON.parse(stats.stdout.slice(stats.stdout.indexOf('{'))).rows.commits).toBe(total)
+    // stdout is JSON and nothing else; the cache's path is on stderr.
+    expect(JSON.parse(stats.stdout).rows.commits).toBe(total)
+    expect(stats.stderr).toBe(`${join(dir, '.gitlore', 'cache.db')}\n`)
     expect((await run(['cache', 'clear', '--repo', dir])).code).toBe(0)
     const cleared = await run(['cache', 'stats', '--repo', dir])
-    expect(JSON.parse(cleared.stdout.slice(cleared.stdout.indexOf('{'))).rows.commits).toBe(0)
+    expect(JSON.parse(cleared.stdout).rows.commits).toBe(0)
     expect((await run(['cache', 'vacuum', '--repo', dir])).code).toBe(2)
   })
 

@@ -21,7 +21,9 @@ export async function runCache({ flags, positionals, terminal }: CommandInput): 
       terminal.stderr(all ? `cleared every repository in ${path}\n` : `cleared ${repository} in ${path}\n`)
       return exitCodes.ok
     }
-    terminal.stdout(`${path}\n${JSON.stringify(await cache.stats(), null, 2)}\n`)
+    // stdout is the JSON alone (for jq and scripts); which cache it is goes to stderr.
+    terminal.stderr(`${path}\n`)
+    terminal.stdout(`${JSON.stringify(await cache.stats(), null, 2)}\n`)
     return exitCodes.ok
   } finally {
     await cache.close()
