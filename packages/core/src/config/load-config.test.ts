@@ -90,6 +90,19 @@ describe('loadConfig', () => {
     }
   })
 
+  it('names the flag whose value is wrong', async () => {
+    const dir = await repoWithConfig('')
+    const env = await userEnvironment()
+    const error = await loadConfig({
+      repositoryDir: dir,
+      env,
+      // What a user can type, though the type forbids it.
+      overrides: { output: { formats: ['report', 'pdf'] } } as never,
+    }).catch((caught) => caught)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toMatch(/^--format: invalid value for "output\.formats\.1": .*"report"\|"html"/)
+  })
+
   it('names the path of an unknown key', async () => {
     const dir = await repoWithConfig('[analysis]\nsinse = "30d"\n')
     const error = await loadConfig({ repositoryDir: dir, env: {} }).catch((caught: unknown) => caught)

@@ -60,7 +60,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const fromEnv = configFromEnv(env)
   parseConfig(fromEnv, (keyPath) => environmentVariableOf(keyPath, env) ?? 'GITLORE_* environment variables')
   const overrides = (options.overrides ?? {}) as Record<string, unknown>
-  parseConfig(overrides, 'command-line flags')
+  parseConfig(overrides, (keyPath) => flagOf(keyPath) ?? 'command-line flags')
   const merged = [project.data, fromEnv, overrides].reduce(deepMerge, user.data)
   const ignored = project.ignored
   return {
@@ -163,6 +163,15 @@ function environmentVariableOf(keyPath: string, env: Readonly<Record<string, str
     const path = environmentKeyPath(name)?.join('.')
     if (value !== undefined && path !== undefined && (keyPath === path || keyPath.startsWith(`${path}.`))) return name
   }
+  return null
+}
+
+/** The flag that sets `keyPath` (or a list item of it): `output.formats.1` -> `--format`; null when none does. */
+function flagOf(keyPath: string): string | null {
+  const [section, key] = keyPath.split('.')
+  if (section === 'output' && key === 'formats') return '--format'
+  if (section === 'output' && key === 'dir') return '--out'
+  if (section === 'analysis' && key !== undefined) return `--${key.replace(/_/g, '-')}`
   return null
 }
 
