@@ -141,6 +141,30 @@ describe('analyzeRepository offline', () => {
     expect(log).toMatch(/run \S+ interrupted during \w+ \(after [\d.]+ s\)\n$/)
   })
 
+  it('an abort while the knowledge index is refreshed ends the run as interrupted, not finished', async () => {
+    const { dir } = await buildHistoryFixture()
+    const controller = new AbortController()
+    const run = analyzeRepository({
+      dir,
+      since: 'all',
+      offline: true,
+      env,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'stage-done' && event.stage === 'knowledge') controller.abort()
+      },
+    })
+    await expect(run).rejects.toThrow(/abort/i)
+    const { cache } = await openRepositoryCache({ dir, env })
+    try {
+      const [summary] = await cache.listRuns()
+      expect(summary).toMatchObject({ status: 'interrupted' })
+      expect((await cache.getRun(summary?.id ?? ''))?.error).toBe('interrupted during knowledge')
+    } finally {
+      await cache.close()
+    }
+  })
+
   it('a run that fails after its repository is known is recorded as failed, with the error', async () => {
     const { dir } = await buildHistoryFixture()
     const run = analyzeRepository({

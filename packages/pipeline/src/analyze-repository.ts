@@ -23,6 +23,7 @@ import { runReviewStages } from './run-review-stages.js'
 import { runSynthesis } from './run-synthesis.js'
 import { stageLines } from './stage-lines.js'
 import { summarizeRun } from './summarize-run.js'
+import { throwIfInterrupted } from './throw-if-interrupted.js'
 
 /** What `analyzeRepository` analyses and where it writes. */
 export interface AnalyzeRepositoryOptions extends CollectContextOptions {
@@ -252,6 +253,8 @@ export async function analyzeRepository(options: AnalyzeRepositoryOptions = {}):
       )
     }
 
+    // An interrupt during the last stages ends the run as interrupted (exit 130), not as finished.
+    await throwIfInterrupted(signal)
     // The agent's record, also when its findings were all dropped and the offline ones were used.
     const agentRun = result.agent ?? synthesis.failedAgent?.run
     const degraded = stages.some(degradesRun)

@@ -12,6 +12,7 @@ import { GitloreError } from '@gitlore/core'
 import { buildKnowledgeIndex, type KnowledgeStore, storeKnowledgeIndex } from '@gitlore/knowledge'
 import type { ReviewData } from './collect-reviews.js'
 import type { PipelineEventListener } from './pipeline-event.js'
+import { throwIfInterrupted } from './throw-if-interrupted.js'
 
 /** The window's history as the knowledge index needs it: nothing capped, every path's authors. */
 export interface KnowledgeHistory {
@@ -69,6 +70,8 @@ export async function refreshKnowledgeIndex(options: RefreshKnowledgeOptions): P
             },
           }),
     })
+    // Building takes seconds on a large history: an interrupt that came meanwhile keeps the old index.
+    await throwIfInterrupted(options.signal)
     const written = await storeKnowledgeIndex(options.store, index)
     const durationMs = Date.now() - started
     options.emit({
