@@ -1,3 +1,5 @@
+// Defined in core, where the knowledge index reads it without loading the analyzers.
+export { historyReverts, undidHistory } from '@gitlore/core'
 export {
   type AnalyzeHistoryOptions,
   analyzeHistory,
@@ -25,4 +27,3 @@ export { commitDates, conventionExamples } from './knowledge-extras.js'
 export { mergeReviewPeople, type ReviewedPersonStats, type ReviewedRepositoryContext } from './merge-review-people.js'
 export { type ReviewActivity, reviewActivity } from './reviewer-activity.js'
 export { computeSilos, type SiloOptions } from './silos.js'
-export { historyReverts, undidHistory } from './undid-history.js'

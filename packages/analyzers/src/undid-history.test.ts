@@ -1,7 +1,7 @@
+import { historyReverts, undidHistory } from '@gitlore/core'
 import { describe, expect, it } from 'vitest'
 import { analyzeHistory } from './analyze-history.js'
 import { makeCommit } from './make-commit.test-helper.js'
-import { historyReverts, undidHistory } from './undid-history.js'
 
 describe('undidHistory', () => {
   const landed = `a57188e${'0'.repeat(33)}`

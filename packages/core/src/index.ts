@@ -137,6 +137,7 @@ export type {
   TriageJob,
   TriageVerdict,
 } from './model/triage.js'
+export { historyReverts, undidHistory } from './model/undid-history.js'
 export { assistantDirective } from './text/assistant-directive.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { type VisibleTextOptions, visibleText } from './text/visible-text.js'

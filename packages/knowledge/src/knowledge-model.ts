@@ -125,7 +125,7 @@ export interface PathKnowledge {
   readonly fixes: { readonly count: number; readonly examples: readonly PathFix[] } | null
   /**
    * Reverts touching the path that undid something in the analysed history (`undidHistory` of
-   * @gitlore/analyzers), newest first (at most `maxReverts`).
+   * @gitlore/core), newest first (at most `maxReverts`).
    */
   readonly reverts: readonly PathRevert[]
   /** Those reverts before the cap. */

@@ -1,4 +1,3 @@
-import { historyReverts } from '@gitlore/analyzers'
 import type {
   ClassifiedComment,
   CommentCategory,
@@ -11,7 +10,7 @@ import type {
   ReviewCluster,
   ReviewComment,
 } from '@gitlore/core'
-import { ancestorDirectories, assistantQuote } from '@gitlore/core'
+import { ancestorDirectories, assistantQuote, historyReverts } from '@gitlore/core'
 import {
   type CommentKnowledge,
   type KnowledgeIndex,

@@ -1,4 +1,4 @@
-import type { Revert } from '@gitlore/core'
+import type { Revert } from './context.js'
 
 /**
  * Whether a revert undid something in the analysed history: its subject starts with `Revert "` (how
