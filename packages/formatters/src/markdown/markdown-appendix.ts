@@ -1,4 +1,4 @@
-import type { RepositoryContext } from '@gitlore/core'
+import type { RepositoryContext, Revert } from '@gitlore/core'
 import { personLabel } from '../shared/report-facts.js'
 import { commitLink } from './markdown-refs.js'
 import { codeSpan, escapeInline, integer, oneLine, percent, table } from './markdown-text.js'
@@ -55,7 +55,7 @@ export function markdownAppendix(context: RepositoryContext, github: string | nu
       rows: context.reverts.map((revert) => [
         commitLink(revert.sha, github),
         escapeInline(oneLine(revert.subject)),
-        revert.revertedSha === null ? 'not named' : commitLink(revert.revertedSha, github),
+        revertedCell(revert, github),
         fileList(revert.files),
       ]),
     },
@@ -127,6 +127,15 @@ function conventionsSection(context: RepositoryContext): Section {
       ['Commits with a Co-authored-by trailer', percent(conventions.coAuthoredShare)],
     ],
   }
+}
+
+/**
+ * The commit a revert undid: linked only when it is in the analysed history; a sha it names that no
+ * commit of the history has (a squash-merged branch's own commit) is shown as written, said so.
+ */
+function revertedCell(revert: Revert, github: string | null): string {
+  if (revert.revertedCommit !== null) return commitLink(revert.revertedCommit, github)
+  return revert.revertedSha === null ? 'not named' : `${codeSpan(revert.revertedSha)} (not in history)`
 }
 
 /** The first two files as code spans, then how many more. */

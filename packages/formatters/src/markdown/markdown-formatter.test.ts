@@ -198,6 +198,14 @@ describe('MarkdownFormatter', () => {
           revertedCommit: sha('9'),
           files: ['x|y.ts', 'b.ts', 'c.ts'],
         },
+        {
+          sha: sha('3'),
+          subject: 'Squash a pull request whose branch reverted its own commit',
+          revertedSha: 'abcdef1',
+          revertedInHistory: false,
+          revertedCommit: null,
+          files: ['d.ts'],
+        },
       ],
     })
     const markdown = report({ context })
@@ -210,7 +218,8 @@ describe('MarkdownFormatter', () => {
 
       | Revert | Subject | Reverted commit | Files |
       |---|---|---|---|
-      | [\`2222222\`](https://github.com/acme/widgets/commit/2222222222222222222222222222222222222222) | Revert "a \\| b and more" | [\`9999999\`](https://github.com/acme/widgets/commit/9999999999999999999999999999999999999999) | \`x\\|y.ts\`, \`b.ts\` and 1 more |"
+      | [\`2222222\`](https://github.com/acme/widgets/commit/2222222222222222222222222222222222222222) | Revert "a \\| b and more" | [\`9999999\`](https://github.com/acme/widgets/commit/9999999999999999999999999999999999999999) | \`x\\|y.ts\`, \`b.ts\` and 1 more |
+      | [\`3333333\`](https://github.com/acme/widgets/commit/3333333333333333333333333333333333333333) | Squash a pull request whose branch reverted its own commit | \`abcdef1\` (not in history) | \`d.ts\` |"
     `)
     expect(section(markdown, '### Coupling hubs')).toBe('### Coupling hubs\n\nNone in this window.')
   })
