@@ -284,6 +284,10 @@ describe('related files, guidance, search and findings', () => {
     )
     const testing = await knowledge.repoGuidance({ topic: 'testing' })
     expect(testing.comments.map((comment) => comment.id)).toEqual(['c4'])
+    // A review category brings the findings on the files reviewers raise it on, not every finding.
+    expect(testing.findings).toEqual([])
+    const bugs = await knowledge.repoGuidance({ topic: 'bug' })
+    expect(bugs.findings.map((item) => item.provenance[0]?.ref)).toEqual(['fragile-query'])
     const words = await knowledge.repoGuidance({ topic: 'null check' })
     expect(words.themes.map((theme) => theme.id)).toEqual(['theme-null'])
   })

@@ -96,15 +96,6 @@ export async function repoGuidance(
     }),
   )
 
-  const findings = (await store.findings()).flatMap((finding) => {
-    if (findingCategory !== undefined && finding.category !== findingCategory) return []
-    if (terms.length > 0 && termHits(terms, `${finding.title} ${finding.insight} ${finding.files.join(' ')}`) === 0) {
-      return []
-    }
-    const item = findingItem(finding, finding.files)
-    return item === null ? [] : [item]
-  })
-
   const comments =
     topic === null || findingCategory !== undefined
       ? []
@@ -113,6 +104,25 @@ export async function repoGuidance(
           ...(commentCategory === undefined ? {} : { category: commentCategory }),
           limit: limit,
         })
+
+  // A review category says nothing about a finding's own category: the findings that go with it are
+  // those on the files where reviewers raise it (its themes' files and the comments'), not every finding.
+  const reviewedFiles =
+    commentCategory === undefined || findingCategory !== undefined
+      ? null
+      : new Set([
+          ...chosen.flatMap((theme) => theme.files),
+          ...comments.flatMap((comment) => (comment.path === null ? [] : [comment.path])),
+        ])
+  const findings = (await store.findings()).flatMap((finding) => {
+    if (findingCategory !== undefined && finding.category !== findingCategory) return []
+    if (terms.length > 0 && termHits(terms, `${finding.title} ${finding.insight} ${finding.files.join(' ')}`) === 0) {
+      return []
+    }
+    if (reviewedFiles !== null && !finding.files.some((file) => reviewedFiles.has(file))) return []
+    const item = findingItem(finding, finding.files)
+    return item === null ? [] : [item]
+  })
 
   return {
     topic,
