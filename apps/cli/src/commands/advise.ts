@@ -1,6 +1,7 @@
 import { GitloreError, UsageError } from '@gitlore/core'
 import type { BriefSynthesis } from '@gitlore/pipeline'
 import type { CommandInput } from '../main.js'
+import { terminalJson } from '../safe-terminal.js'
 import { exitCodes } from '../terminal.js'
 import { limitFlag, listFlag } from './options.js'
 import { withKnowledgeBase } from './with-knowledge-base.js'
@@ -38,7 +39,7 @@ export async function runAdvise({ flags, positionals, terminal, signal }: Comman
       }
     }
     if (flags.json === true) {
-      terminal.stdout(`${JSON.stringify(synthesis === undefined ? brief : { ...brief, synthesis }, null, 2)}\n`)
+      terminal.stdout(`${terminalJson(synthesis === undefined ? brief : { ...brief, synthesis })}\n`)
     } else {
       terminal.stdout(renderPlanningBrief(brief))
       if (synthesis !== undefined) {

@@ -1,4 +1,5 @@
 import type { CommandInput } from '../main.js'
+import { terminalJson } from '../safe-terminal.js'
 import { exitCodes } from '../terminal.js'
 import { limitFlag } from './options.js'
 import { withKnowledgeBase } from './with-knowledge-base.js'
@@ -13,7 +14,7 @@ export async function runGuidance({ flags, positionals, terminal }: CommandInput
       ...(topic === undefined ? {} : { topic }),
       ...(limit === undefined ? {} : { limit }),
     })
-    terminal.stdout(flags.json === true ? `${JSON.stringify(guidance, null, 2)}\n` : renderGuidance(guidance))
+    terminal.stdout(flags.json === true ? `${terminalJson(guidance)}\n` : renderGuidance(guidance))
     return exitCodes.ok
   })
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '@gitlore/core'
 import type { CommandInput } from '../main.js'
+import { terminalJson } from '../safe-terminal.js'
 import { exitCodes } from '../terminal.js'
 import { limitFlag } from './options.js'
 import { withKnowledgeBase } from './with-knowledge-base.js'
@@ -12,7 +13,7 @@ export async function runRelated({ flags, positionals, terminal }: CommandInput)
   return withKnowledgeBase(flags, terminal, async (opened) => {
     const { renderRelatedFiles } = await import('@gitlore/knowledge')
     const related = await opened.knowledge.relatedFiles({ path, ...(limit === undefined ? {} : { limit }) })
-    terminal.stdout(flags.json === true ? `${JSON.stringify(related, null, 2)}\n` : renderRelatedFiles(related))
+    terminal.stdout(flags.json === true ? `${terminalJson(related)}\n` : renderRelatedFiles(related))
     return exitCodes.ok
   })
 }

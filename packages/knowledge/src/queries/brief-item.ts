@@ -1,4 +1,5 @@
 import { assistantDirective, quoteExcerpt } from '@gitlore/core'
+import { safeItem } from './relay-guard.js'
 
 /** Where an item comes from, so a reader (or an assistant) can check it in one step. */
 export interface Provenance {
@@ -45,9 +46,16 @@ export function short(sha: string): string {
   return sha.slice(0, 7)
 }
 
-/** The best `limit` items, highest score first (then newest, then text). */
+/**
+ * The best `limit` items, highest score first (then newest, then text), each as it may leave the
+ * knowledge base: items whose text addresses AI assistants are left out, control characters made
+ * visible (`safeItem`).
+ */
 export function topItems(items: readonly BriefItem[], limit: number): BriefItem[] {
-  return [...items].sort(byRelevance).slice(0, limit)
+  return items
+    .flatMap((item) => safeItem(item) ?? [])
+    .sort(byRelevance)
+    .slice(0, limit)
 }
 
 function byRelevance(x: BriefItem, y: BriefItem): number {

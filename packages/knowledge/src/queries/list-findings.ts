@@ -6,6 +6,7 @@ import { oneOf } from './choice-of.js'
 import { findingItem } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
 import { itemLimit } from './item-limit.js'
+import { safeItem } from './relay-guard.js'
 
 export interface FindingList {
   readonly findings: readonly (BriefItem & {
@@ -13,7 +14,7 @@ export interface FindingList {
     readonly severity: Severity
     readonly category: FindingCategory
   })[]
-  /** Findings left out because their text addresses AI assistants. */
+  /** Findings left out because their text (title, insight, a file, a reference) addresses AI assistants. */
   readonly withheld: number
   readonly index: IndexStatus
 }
@@ -38,7 +39,8 @@ export async function listFindings(
     )
     .sort((x, y) => order[x.severity] - order[y.severity] || (x.id < y.id ? -1 : 1))
     .flatMap((finding) => {
-      const item = findingItem(finding, finding.files)
+      const relayed = findingItem(finding, finding.files)
+      const item = relayed === null ? null : safeItem(relayed)
       if (item === null) {
         withheld++
         return []

@@ -8,6 +8,7 @@ import { type IndexStatus, indexStatus } from './index-status.js'
 import { itemLimit } from './item-limit.js'
 import { peopleItems } from './people-items.js'
 import { queryPath } from './query-path.js'
+import { createRelayGuard } from './relay-guard.js'
 import { taskTerms, termHits } from './task-terms.js'
 
 /** What to brief on. */
@@ -38,6 +39,8 @@ export interface PlanningBrief {
   readonly conventions: readonly BriefItem[]
   /** Findings of the last analysis that name these files or their directories. */
   readonly findings: readonly BriefItem[]
+  /** Items left out because their text (a path, a name, a commit subject, a quote) addresses AI assistants. */
+  readonly withheld: number
   readonly index: IndexStatus
 }
 
@@ -83,29 +86,25 @@ export async function planningBrief(
   const terms = taskTerms(input.task)
   const boost = (text: string) => 1 + termHits(terms, text)
 
+  const guard = createRelayGuard()
+  const top = (items: readonly BriefItem[]) => topItems(guard.items(items), limit)
   const reviews = await reviewItems(store, meta, files, entries, parents, found, asOf, terms, boost)
   const partners = await partnerItems(store, entries, asked, boost)
+  const near = [
+    ...entries,
+    ...[...parents.values()].flatMap((parent) => (parent === undefined ? [] : (found.get(parent) ?? []))),
+  ]
   return {
     files,
     task: input.task?.trim() || null,
     unknownFiles: files.filter((file) => !found.has(file)),
-    reviews: topItems(reviews, limit),
-    risks: topItems(riskItems(entries, meta, asOf, boost), limit),
-    changeTogether: topItems(partners, limit),
-    people: topItems(peopleItems(meta, entries, parents, found, asOf), limit),
-    conventions: topItems(conventionItems(meta), limit),
-    findings: topItems(
-      await findingItems(
-        store,
-        [
-          ...entries,
-          ...[...parents.values()].flatMap((parent) => (parent === undefined ? [] : (found.get(parent) ?? []))),
-        ],
-        asked,
-        boost,
-      ),
-      limit,
-    ),
+    reviews: top(reviews),
+    risks: top(riskItems(entries, meta, asOf, boost)),
+    changeTogether: top(partners),
+    people: top(peopleItems(meta, entries, parents, found, asOf)),
+    conventions: top(conventionItems(meta)),
+    findings: top(await findingItems(store, near, asked, boost)),
+    withheld: guard.withheld,
     index: indexStatus(meta, currentHead),
   }
 }

@@ -3,6 +3,7 @@ import type { KnowledgeReader } from '../knowledge-reader.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
 import { itemLimit } from './item-limit.js'
 import { queryPath } from './query-path.js'
+import { createRelayGuard, shownText } from './relay-guard.js'
 
 /** A file related to the one asked about. */
 export interface RelatedFile {
@@ -25,6 +26,8 @@ export interface RelatedFiles {
   /** Distinct coupling partners when the file is a hub; null otherwise. */
   readonly hubPartners: number | null
   readonly related: readonly RelatedFile[]
+  /** Related files left out because their path or theme addresses AI assistants. */
+  readonly withheld: number
   readonly index: IndexStatus
 }
 
@@ -57,8 +60,10 @@ export async function relatedFiles(
       themed.push({ path: file, relation: 'theme', strength: 1, degree: null, theme: theme.label, lastChanged: null })
     }
   }
-  // Coupling first, then themes; a file deleted since does not take the place of one that is still there.
-  const candidates = [...coupled, ...themed]
+  // Coupling first, then themes; a file deleted since, or one whose path or theme addresses AI
+  // assistants, does not take the place of one that may be shown.
+  const guard = createRelayGuard()
+  const candidates = guard.where([...coupled, ...themed], (item) => [item.path, item.theme])
   const related: RelatedFile[] = []
   for (let start = 0; start < candidates.length && related.length < limit; start += limit) {
     const slice = candidates.slice(start, start + limit)
@@ -66,7 +71,14 @@ export async function relatedFiles(
     for (const item of slice) {
       const known = facts.get(item.path)
       if (known?.atHead === false) continue
-      if (related.length < limit) related.push({ ...item, lastChanged: known?.lastChanged ?? null })
+      if (related.length < limit) {
+        related.push({
+          ...item,
+          path: shownText(item.path),
+          ...(item.theme === undefined ? {} : { theme: shownText(item.theme) }),
+          lastChanged: known?.lastChanged ?? null,
+        })
+      }
     }
   }
   return {
@@ -74,6 +86,7 @@ export async function relatedFiles(
     known: entry !== undefined,
     hubPartners: entry?.hubPartners ?? null,
     related,
+    withheld: guard.withheld,
     index: indexStatus(meta, currentHead),
   }
 }

@@ -8,6 +8,7 @@ import { findingItem } from './finding-items.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
 import { itemLimit } from './item-limit.js'
 import { personLabel } from './people-items.js'
+import { createRelayGuard, shownText } from './relay-guard.js'
 import { taskTerms, termHits } from './task-terms.js'
 
 /** A review theme as guidance shows it. */
@@ -33,6 +34,8 @@ export interface RepoGuidance {
   readonly people: readonly BriefItem[]
   /** For a topic: review comments about it. */
   readonly comments: readonly CommentKnowledge[]
+  /** Things left out because their text (a path, a name, a quote, a label) addresses AI assistants. */
+  readonly withheld: number
   readonly index: IndexStatus
 }
 
@@ -74,10 +77,11 @@ export async function repoGuidance(
       (comment) => [comment.id, comment] as const,
     ),
   )
+  const guard = createRelayGuard()
   const themes = chosen.map(
     (theme): GuidanceTheme => ({
       id: theme.id,
-      label: relayedText(theme.label, 100) ?? 'a recurring review theme',
+      label: shownText(relayedText(theme.label, 100) ?? 'a recurring review theme'),
       size: theme.size,
       pullRequests: theme.prNumbers.length,
       resolvedShare: theme.resolvedShare,
@@ -85,12 +89,12 @@ export async function repoGuidance(
         .sort(([x, a], [y, b]) => b - a || (x < y ? -1 : 1))
         .slice(0, 3)
         .map(([category]) => category),
-      files: theme.files.slice(0, 5),
-      quotes: theme.representatives
-        .flatMap((id) => {
-          const comment = quotes.get(id)
-          return comment?.quote == null ? [] : [{ quote: comment.quote, url: comment.url, author: comment.author }]
-        })
+      files: guard.texts(theme.files).slice(0, 5),
+      quotes: guard
+        .comments(theme.representatives.flatMap((id) => quotes.get(id) ?? []))
+        .flatMap((comment) =>
+          comment.quote === null ? [] : [{ quote: comment.quote, url: comment.url, author: comment.author }],
+        )
         .slice(0, 2),
       lastSeen: theme.lastSeen,
     }),
@@ -127,10 +131,11 @@ export async function repoGuidance(
   return {
     topic,
     themes,
-    findings: topItems(findings, limit),
-    conventions: topic === null || normalized === 'conventions' ? conventionItems(meta) : [],
-    people: topic === null ? await areaPeople(store, meta, asOf, limit) : [],
-    comments: comments.filter((comment) => comment.quote !== null),
+    findings: topItems(guard.items(findings), limit),
+    conventions: guard.items(topic === null || normalized === 'conventions' ? conventionItems(meta) : []),
+    people: guard.items(topic === null ? await areaPeople(store, meta, asOf, limit) : []),
+    comments: guard.comments(comments.filter((comment) => comment.quote !== null)),
+    withheld: guard.withheld,
     index: indexStatus(meta, currentHead),
   }
 }

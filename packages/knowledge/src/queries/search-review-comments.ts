@@ -6,6 +6,7 @@ import { choiceOf } from './choice-of.js'
 import { type IndexStatus, indexStatus } from './index-status.js'
 import { itemLimit } from './item-limit.js'
 import { queryPath } from './query-path.js'
+import { createRelayGuard } from './relay-guard.js'
 import { taskTerms } from './task-terms.js'
 
 export interface ReviewCommentSearch {
@@ -22,6 +23,8 @@ export interface ReviewCommentSearch {
 
 export interface ReviewCommentResults {
   readonly comments: readonly CommentKnowledge[]
+  /** Comments left out because their text (author, path, quote) addresses AI assistants. */
+  readonly withheld: number
   readonly index: IndexStatus
 }
 
@@ -47,5 +50,6 @@ export async function searchReviewComments(
     ...(author === undefined || author === '' ? {} : { author }),
     limit: itemLimit(search.limit, 10, 50),
   })
-  return { comments, index: indexStatus(meta, currentHead) }
+  const guard = createRelayGuard()
+  return { comments: guard.comments(comments), withheld: guard.withheld, index: indexStatus(meta, currentHead) }
 }

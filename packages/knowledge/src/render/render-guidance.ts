@@ -1,5 +1,5 @@
 import type { RepoGuidance } from '../queries/repo-guidance.js'
-import { renderIndexStatus, renderItems } from './render-items.js'
+import { renderIndexStatus, renderItems, renderWithheld } from './render-items.js'
 
 /** Guidance as plain text. */
 export function renderGuidance(guidance: RepoGuidance): string {
@@ -33,5 +33,6 @@ export function renderGuidance(guidance: RepoGuidance): string {
   if (lines.length <= 3) {
     lines.push('', guidance.topic === null ? 'Nothing recorded in this window.' : 'Nothing recorded on this topic.')
   }
+  lines.push(...renderWithheld(guidance.withheld))
   return `${lines.join('\n')}\n`
 }

@@ -31,3 +31,13 @@ export function renderIndexStatus(status: IndexStatus): string[] {
   const from = `index of ${status.window.since.slice(0, 10)}..${status.window.until.slice(0, 10)} at ${status.head.slice(0, 10)}, built ${status.builtAt.slice(0, 16).replace('T', ' ')}`
   return status.hint === undefined ? [from] : [from, `warning: ${status.hint}`]
 }
+
+/** What an answer left out because it addresses AI assistants; nothing when it left nothing out. */
+export function renderWithheld(withheld: number): string[] {
+  if (withheld === 0) return []
+  const what = withheld === 1 ? '1 item' : `${withheld} items`
+  return [
+    '',
+    `Left out ${what} whose text (a path, a name, a commit subject or a quote from the repository) addresses AI assistants.`,
+  ]
+}

@@ -1,5 +1,5 @@
 import type { PlanningBrief } from '../queries/planning-brief.js'
-import { renderIndexStatus, renderItems } from './render-items.js'
+import { renderIndexStatus, renderItems, renderWithheld } from './render-items.js'
 
 /** The brief as plain text for a terminal or a markdown file. */
 export function renderPlanningBrief(brief: PlanningBrief): string {
@@ -16,6 +16,7 @@ export function renderPlanningBrief(brief: PlanningBrief): string {
   if (brief.unknownFiles.length > 0) {
     lines.push('', `Not in the index (new, or not changed in the window): ${brief.unknownFiles.join(', ')}`)
   }
+  lines.push(...renderWithheld(brief.withheld))
   const sections = [brief.reviews, brief.risks, brief.changeTogether, brief.people, brief.findings]
   if (sections.every((section) => section.length === 0)) {
     lines.push(

@@ -1,5 +1,5 @@
 import type { RelatedFiles } from '../queries/related-files.js'
-import { renderIndexStatus } from './render-items.js'
+import { renderIndexStatus, renderWithheld } from './render-items.js'
 
 /** Related files as plain text. */
 export function renderRelatedFiles(related: RelatedFiles): string {
@@ -17,5 +17,6 @@ export function renderRelatedFiles(related: RelatedFiles): string {
     lines.push('', 'Reviewers raise the same themes on')
     for (const item of themed) lines.push(`- ${item.path}  "${item.theme}"`)
   }
+  lines.push(...renderWithheld(related.withheld))
   return `${lines.join('\n')}\n`
 }
