@@ -270,7 +270,16 @@ describe('related files, guidance, search and findings', () => {
       runId: null,
       window: { since: '2024-01-01T00:00:00Z', until: '2024-04-01T00:00:00Z' },
     }
-    const empty = { topic: null, themes: [], findings: [], conventions: [], people: [], comments: [], index }
+    const empty = {
+      topic: null,
+      themes: [],
+      findings: [],
+      conventions: [],
+      people: [],
+      comments: [],
+      withheld: 0,
+      index,
+    }
     expect(renderGuidance(empty)).toMatch(/\nNothing recorded in this window\.\n$/)
     expect(renderGuidance({ ...empty, topic: 'testing' })).toMatch(/\nNothing recorded on this topic\.\n$/)
   })
