@@ -47,7 +47,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBas
   const store = knowledgeReader(options.store)
   const read = async (): Promise<{ meta: KnowledgeMeta; head: string | null }> => {
     const [stored, head] = await Promise.all([store.meta(), options.currentHead?.() ?? null])
-    if (stored === null) throw new KnowledgeIndexMissingError(options.root ?? 'this repository')
+    if (stored === null) {
+      throw new KnowledgeIndexMissingError(options.root ?? 'this repository', { outdated: await store.outdated() })
+    }
     const meta =
       options.root === undefined ? stored : { ...stored, repository: { ...stored.repository, path: options.root } }
     return { meta, head }

@@ -324,6 +324,14 @@ describe('related files, guidance, search and findings', () => {
     await expect(empty.planningBrief({ files: ['a.ts'] })).rejects.toThrow(
       'no knowledge index for /repo yet: run gitlore analyze (add --offline to ask no network service), then ask again',
     )
+    // An index an older gitlore wrote is not read, and the answer says so instead of "no index yet".
+    const olderStore = createMemoryKnowledgeStore()
+    const index = buildKnowledgeIndex(knowledgeSources())
+    await storeKnowledgeIndex(olderStore, { ...index, meta: { ...index.meta, formatVersion: 1 as never } })
+    const older = createKnowledgeBase({ store: olderStore, root: '/repo' })
+    await expect(older.planningBrief({ files: ['a.ts'] })).rejects.toThrow(
+      'the knowledge index of /repo was built by an older gitlore: run gitlore analyze (add --offline to ask no network service) to rebuild it, then ask again',
+    )
   })
 })
 

@@ -8,13 +8,16 @@ export class KnowledgeInputError extends GitloreError {
   }
 }
 
-/** No index was built for the repository yet. */
+/** No index was built for the repository yet, or the stored one is in an older gitlore's format. */
 export class KnowledgeIndexMissingError extends GitloreError {
-  constructor(repository: string) {
+  constructor(repository: string, options: { readonly outdated?: boolean } = {}) {
     super({
       code: 'knowledge_index_missing',
       kind: 'usage',
-      message: `no knowledge index for ${repository} yet: run gitlore analyze (add --offline to ask no network service), then ask again`,
+      message:
+        options.outdated === true
+          ? `the knowledge index of ${repository} was built by an older gitlore: run gitlore analyze (add --offline to ask no network service) to rebuild it, then ask again`
+          : `no knowledge index for ${repository} yet: run gitlore analyze (add --offline to ask no network service), then ask again`,
     })
     this.name = 'KnowledgeIndexMissingError'
   }

@@ -20,6 +20,8 @@ export interface KnowledgeReader {
   comments(ids: readonly string[]): Promise<readonly CommentKnowledge[]>
   searchComments(query: CommentQuery): Promise<readonly CommentKnowledge[]>
   findings(): Promise<readonly Finding[]>
+  /** True when an index is stored but in another format than this gitlore reads (`meta` is then null). */
+  outdated(): Promise<boolean>
 }
 
 const parse = <T>(rows: readonly string[]): T[] => rows.map((data) => JSON.parse(data) as T)
@@ -30,6 +32,10 @@ export function knowledgeReader(store: KnowledgeStore): KnowledgeReader {
       const [data] = await store.getKnowledgeRows('meta', [''])
       const meta = data === undefined ? null : (JSON.parse(data) as KnowledgeMeta)
       return meta?.formatVersion === knowledgeFormatVersion ? meta : null
+    },
+    async outdated() {
+      const [data] = await store.getKnowledgeRows('meta', [''])
+      return data !== undefined && (JSON.parse(data) as KnowledgeMeta).formatVersion !== knowledgeFormatVersion
     },
     paths: async (paths) => (paths.length === 0 ? [] : parse(await store.getKnowledgeRows('path', paths))),
     themes: async (ids) => (ids?.length === 0 ? [] : parse(await store.getKnowledgeRows('theme', ids))),

@@ -30,7 +30,9 @@ export interface OpenedKnowledgeBase {
 export async function openKnowledgeBase(options: RepositoryOptions = {}): Promise<OpenedKnowledgeBase> {
   const { root, config, cache, head, warning } = await openRepositoryCache(options)
   try {
-    if ((await knowledgeReader(cache).meta()) === null) throw new KnowledgeIndexMissingError(root)
+    const reader = knowledgeReader(cache)
+    if ((await reader.meta()) === null)
+      throw new KnowledgeIndexMissingError(root, { outdated: await reader.outdated() })
   } catch (error) {
     await cache.close()
     throw error
