@@ -187,7 +187,7 @@ const undidHistory = (entry) => {
 const reverts = (path) => (touching.get(path) ?? []).filter(undidHistory).length
 /** "once", "twice", "7 times" as a number. */
 const timesOf = (text) => (text === 'once' ? 1 : text === 'twice' ? 2 : number(text.replace(/ times$/, '')))
-const isFix = (entry) => /\b(fix|fixes|fixed|hotfix|bug)\b/i.test(entry.subject)
+const fixSubject = (entry) => /\b(fix|fixes|fixed|hotfix|bug)\b/i.test(entry.subject)
 const isAutomation = (entry) =>
   bots.has(entry.email) ||
   /\[bot\]$|[-_ ]bot$/i.test(entry.name) ||
@@ -197,6 +197,10 @@ const isAutomation = (entry) =>
   /^(chore|build|release)(\([^)]*\))?!?:\s*(release|publish|bump (the )?version|version)\b/i.test(entry.subject) ||
   /^release:?\s+v?\d+\.\d+/i.test(entry.subject) ||
   /^bump ((alpha|beta|rc|next|canary|patch|minor|major|the|package) )?version\b/i.test(entry.subject)
+// As docs/context.md defines fixAfter: a bot's or release fix is no fix unless automation was
+// included (context.settings.includeAutomation); the change a fix followed may be anything.
+const includeAutomation = context?.settings?.includeAutomation === true
+const isFix = (entry) => fixSubject(entry) && (includeAutomation || !isAutomation(entry))
 /** The checker's own reading of docs/context.md's generated-path rules, for directory counts. */
 const generatedPath = (path) =>
   /(^|\/)(vendor|node_modules|third[-_]?party|__generated__|generated|autogen|dist|__snapshots__|_expected)\//i.test(
@@ -286,7 +290,12 @@ for (const finding of findings) {
     const entries = touching.get(path) ?? []
     for (const [, value, what] of fragile[2].matchAll(/([\d,]+) (revert|quick fix|commit)/g)) {
       const actual = what === 'revert' ? reverts(path) : what === 'quick fix' ? quickFixes(path) : entries.length
-      check(finding, `${path}: ${value} ${what}s`, number(value) === actual, `git: ${actual}`)
+      check(
+        finding,
+        `${path}: ${value} ${what === 'quick fix' ? 'quick fixes' : `${what}s`}`,
+        number(value) === actual,
+        `git: ${actual}`,
+      )
       tie()
     }
   }

@@ -180,4 +180,45 @@ describe('scripts/check-claims.mjs', () => {
     ])
     expect(inflated.code).toBe(1)
   })
+
+  it("counts a bot's or release fix as a quick fix only when the context says automation was included", async () => {
+    const builder = new RepoBuilder()
+    const { alice } = people
+    const renovate = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' }
+    const at = (day: number) => `2025-03-${String(day).padStart(2, '0')}T10:00:00Z`
+    const touch = (version: number) => ({ 'package.json': `{ "version": "1.0.${version}" }\n` })
+    builder.commit({ author: alice, date: at(1), message: 'feat: add the package\n', files: touch(1) })
+    const bot = builder.commit({ author: renovate, date: at(2), message: 'fix(deps): update vite\n', files: touch(2) })
+    builder.commit({ author: alice, date: at(3), message: 'chore(release): 1.0.3, the bug fix\n', files: touch(3) })
+    const pin = builder.commit({ author: alice, date: at(4), message: 'fix: pin the plugin\n', files: touch(4) })
+    const dir = await builder.build()
+    const short = (mark: string) => builder.sha(mark).slice(0, 7)
+    const claim = (fixes: number) => ({
+      title: `package.json: ${fixes} quick fix${fixes === 1 ? '' : 'es'}`,
+      insight: `In this window package.json took ${fixes} fix commits shortly after other changes to it.`,
+    })
+    const settings = (includeAutomation: boolean) => ({ settings: { includeAutomation } })
+
+    const honest = await checkClaims(
+      dir,
+      [{ text: `Fix ${short(pin)} followed ${short(bot)} on package.json`, ref: builder.sha(pin) }],
+      settings(false),
+      claim(1),
+    )
+    expect(honest.result?.failed).toEqual([])
+    const botCited = await checkClaims(
+      dir,
+      [{ text: `Fix ${short(bot)} followed ${short(pin)} on package.json`, ref: builder.sha(bot) }],
+      settings(false),
+      claim(3),
+    )
+    expect(botCited.result?.failed.map((item) => item.claim)).toEqual([
+      'package.json: 3 quick fixes',
+      `fix ${short(bot)} followed ${short(pin)} on package.json`,
+    ])
+    expect(botCited.code).toBe(1)
+    const included = await checkClaims(dir, [], settings(true), claim(3))
+    expect(included.result?.failed).toEqual([])
+    expect(included.code).toBe(0)
+  })
 })
