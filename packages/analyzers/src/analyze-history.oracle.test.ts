@@ -214,6 +214,17 @@ describe('analyzeHistory matches the oracle on people, automation and generated 
     expect(expected.automation.bots.map((bot) => bot.commits)).toEqual([4])
     expect(expected.knowledgeLoss.paths.map((entry) => entry.path)).toContain('src/legacy.ts')
     expect(expected.reverts.map((revert) => revert.revertedInHistory)).toEqual([true, false])
+    // The bot's fix(deps) bump and the release that says fix follow other changes to package.json,
+    // yet count as quick fixes only when automation is included.
+    const quickFixes = (stats: typeof expected) => stats.fixAfter.find((entry) => entry.path === 'package.json')?.fixes
+    expect(quickFixes(expected)).toBeUndefined()
+    const included = await compareWithOracle(fixture.dir, {
+      name: 'automation included',
+      window: { until: teamDates.end },
+      options: { includeAutomation: true },
+      fromHead: true,
+    })
+    expect(quickFixes(included)).toBe(2)
     expect(expected.files.some((facts) => !facts.atHead)).toBe(true)
   })
 })

@@ -39,7 +39,10 @@ export function finishHistory(tally: HistoryTally, options: AnalyzeHistoryOption
 
   const coupling = computeCoupling(tally, settings)
   const hubs = computeHubs(coupling, leftOut)
-  const fixAfter = computeFixAfter(tally, settings.fixWindowDays)
+  const fixAfter = computeFixAfter(tally, {
+    windowDays: settings.fixWindowDays,
+    includeAutomation: settings.includeAutomation,
+  })
   const people = computePeople(tally, canonical)
   const asOf = options.until ?? latestAuthorDate(tally)
   const knowledgeLoss = computeKnowledgeLoss(tally, canonical, {

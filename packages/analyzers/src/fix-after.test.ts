@@ -87,4 +87,40 @@ describe('fixAfter', () => {
       },
     ])
   })
+
+  it("leaves bots' and release fixes out unless automation is included, while they still count as the change before", () => {
+    const renovate = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' }
+    const commits = [
+      makeCommit({ sha: 'human', at: dayAt(4), subject: 'fix: pin the plugin again', files: ['package.json'] }),
+      makeCommit({
+        sha: 'bot',
+        at: dayAt(3),
+        author: renovate,
+        subject: 'fix(deps): update all',
+        files: ['package.json'],
+      }),
+      makeCommit({
+        sha: 'release',
+        at: dayAt(2),
+        subject: 'chore(release): 1.0.1 with the bug fix',
+        files: ['package.json'],
+      }),
+      makeCommit({ sha: 'start', at: dayAt(1), subject: 'feat: add the plugin', files: ['package.json'] }),
+    ]
+    // The person's fix followed the bot's: it counts; the bot's and the release's fixes do not.
+    expect(analyzeHistory(commits).fixAfter).toEqual([
+      { path: 'package.json', fixes: 1, examples: [{ fix: 'human', before: 'bot' }] },
+    ])
+    expect(analyzeHistory(commits, { includeAutomation: true }).fixAfter).toEqual([
+      {
+        path: 'package.json',
+        fixes: 3,
+        examples: [
+          { fix: 'human', before: 'bot' },
+          { fix: 'bot', before: 'release' },
+          { fix: 'release', before: 'start' },
+        ],
+      },
+    ])
+  })
 })

@@ -14,17 +14,26 @@ interface CountedFix extends FixExample {
   readonly seq: number
 }
 
+/** How fix-after is counted. */
+export interface FixAfterOptions {
+  /** Days before a fix in which another touch makes it a quick fix. */
+  readonly windowDays: number
+  /** Count fix commits that are automation (bot or release) too; the touch before may be anything either way. */
+  readonly includeAutomation: boolean
+}
+
 /**
- * Paths by the number of fix commits touching them for which another commit touched the same path
+ * Paths by the number of fix commits (automation left out unless included) touching them for which another commit touched the same path
  * at an author time in [fix time - `windowDays` days, fix time): half-open, so a commit at the
  * fix's own instant does not count. Each path names its newest fixes (ties: log order) with the
  * change each followed: the latest touch in that range (ties: the first in log order). Sorted by
  * fixes desc, path asc; paths without fixes are left out.
  */
-export function computeFixAfter(tally: HistoryTally, windowDays: number): FixAfter[] {
-  const window = windowDays * dayMilliseconds
+export function computeFixAfter(tally: HistoryTally, options: FixAfterOptions): FixAfter[] {
+  const window = options.windowDays * dayMilliseconds
   const fixes = new Map<string, CountedFix[]>()
-  for (const { seq, time, paths } of tally.fixes) {
+  for (const { seq, time, counted: human, paths } of tally.fixes) {
+    if (!human && !options.includeAutomation) continue
     for (const path of paths) {
       // Time ascending; at one instant the first in log order (largest seq) comes last: "the latest before".
       const touches = tally.touches.get(path) ?? []

@@ -234,7 +234,9 @@ export async function expectedStats(dir: string, options: OracleOptions): Promis
 
   const windowSeconds = options.fixWindowDays * day
   const fixes: Record<string, { fix: LogEntry; before: LogEntry }[]> = {}
-  for (const fix of log.filter((entry) => /\b(fix|fixes|fixed|hotfix|bug)\b/i.test(subjectOf(entry)))) {
+  const isFix = (entry: LogEntry) => /\b(fix|fixes|fixed|hotfix|bug)\b/i.test(subjectOf(entry))
+  // A bot's or release fix is no quick fix unless automation is included; what it followed may be anything.
+  for (const fix of log.filter((entry) => isFix(entry) && (options.includeAutomation || !isAutomation(entry)))) {
     for (const { path } of fix.numstat) {
       const earlier = log.filter(
         (other) =>

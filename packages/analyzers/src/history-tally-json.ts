@@ -2,7 +2,7 @@ import { GitloreError } from '@gitlore/core'
 import { HistoryTally, type IdentityTally, type PathTally, type Stamp } from './history-tally.js'
 
 /** Version of the stored form of a tally; a stored tally of another version is not used. */
-export const historyTallyVersion = 3
+export const historyTallyVersion = 4
 
 /** A stamp stored as [time, seq] or, when its author date is not the time's ISO form, [time, seq, authoredAt]. */
 type StoredStamp = [number, number] | [number, number, string]
@@ -45,7 +45,8 @@ export interface StoredTally {
   /** Flat [path, revisions]... and [a, b, shared]... */
   readonly revisions: readonly number[]
   readonly pairs: readonly number[]
-  readonly fixes: readonly (readonly [number, number, number[]])[]
+  /** Fix commits as [seq, time, counted (0/1), path indexes]. */
+  readonly fixes: readonly (readonly [number, number, number, number[]])[]
   readonly reverts: readonly (readonly [number, string, string | null, number[]])[]
   readonly conventions: readonly [
     number,
@@ -147,7 +148,7 @@ export function storeTally(tally: HistoryTally): StoredTally {
     ]),
     revisions,
     pairs,
-    fixes: tally.fixes.map((fix) => [fix.seq, fix.time, fix.paths.map(indexOf)] as const),
+    fixes: tally.fixes.map((fix) => [fix.seq, fix.time, fix.counted ? 1 : 0, fix.paths.map(indexOf)] as const),
     reverts: tally.reverts.map(
       (revert) => [revert.seq, revert.subject, revert.revertedSha, revert.paths.map(indexOf)] as const,
     ),
@@ -235,7 +236,9 @@ function rebuild(data: StoredTally): HistoryTally {
     if (partners === undefined) tally.pairs.set(a, (partners = new Map()))
     partners.set(path(data.pairs[at + 1] as number), data.pairs[at + 2] as number)
   }
-  for (const [seq, time, files] of data.fixes) tally.fixes.push({ seq, time, paths: files.map(path) })
+  for (const [seq, time, counted, files] of data.fixes) {
+    tally.fixes.push({ seq, time, counted: counted === 1, paths: files.map(path) })
+  }
   for (const [seq, subject, revertedSha, files] of data.reverts) {
     tally.reverts.push({ seq, subject, revertedSha, paths: files.map(path) })
   }

@@ -64,6 +64,8 @@ export interface DirectoryEvent {
 export interface FixRecord {
   readonly seq: number
   readonly time: number
+  /** Not automation (bot or release): only such fixes count unless automation is included. */
+  readonly counted: boolean
   readonly paths: readonly string[]
 }
 
@@ -187,7 +189,7 @@ export class HistoryTally {
     this.addDirectories(seq, identity, counted, paths)
     this.addCoupling(paths)
     const message = commitMessage(commit)
-    if (fixSubjectPattern.test(commit.subject)) this.fixes.push({ seq, time, paths })
+    if (fixSubjectPattern.test(commit.subject)) this.fixes.push({ seq, time, counted, paths })
     if (commit.subject.startsWith('Revert "') || message.includes('This reverts commit')) {
       this.reverts.push({
         seq,
