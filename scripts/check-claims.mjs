@@ -7,7 +7,8 @@
 //   node scripts/check-claims.mjs --repo DIR --findings findings.json [--context context.json] [--json]
 //
 // With --context, identity merges (context.identities) are applied to authors, as docs/context.md
-// documents; otherwise authors are plain lower-cased emails. Exit code 0 when nothing is false,
+// documents, and its settings.includeAutomation decides whether bot and release commits count as
+// fixes and in ownership (by default they do not); otherwise authors are plain lower-cased emails. Exit code 0 when nothing is false,
 // 1 when something is. Prints a markdown summary (or the full result with --json).
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -400,7 +401,7 @@ for (const finding of findings) {
   for (const [, path, who, share, value] of all.matchAll(/^(\S+): (\S+) wrote (\d+)% of ([\d,]+) commits?/gm)) {
     const counted = log.filter(
       (entry) =>
-        !isAutomation(entry) &&
+        (includeAutomation || !isAutomation(entry)) &&
         (path.endsWith('/')
           ? entry.paths.some((p) => p.startsWith(path) && !generatedPath(p))
           : entry.paths.includes(path)),
@@ -410,7 +411,7 @@ for (const finding of findings) {
       finding,
       `${path}: ${value} commits`,
       counted.length === number(value),
-      `git (automation left out): ${counted.length}`,
+      `git${includeAutomation ? '' : ' (automation left out)'}: ${counted.length}`,
     )
     check(
       finding,

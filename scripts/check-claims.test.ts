@@ -181,7 +181,7 @@ describe('scripts/check-claims.mjs', () => {
     expect(inflated.code).toBe(1)
   })
 
-  it("counts a bot's or release fix as a quick fix only when the context says automation was included", async () => {
+  it("counts a bot's or release commit as a quick fix or an owner's commit only when the context says automation was included", async () => {
     const builder = new RepoBuilder()
     const { alice } = people
     const renovate = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' }
@@ -217,8 +217,15 @@ describe('scripts/check-claims.mjs', () => {
       `fix ${short(bot)} followed ${short(pin)} on package.json`,
     ])
     expect(botCited.code).toBe(1)
-    const included = await checkClaims(dir, [], settings(true), claim(3))
+    // With automation included, ownership counts the bot's and the release commit too.
+    const owner = (share: number, commits: number) => ({
+      text: `package.json: ${alice.email.toLowerCase()} wrote ${share}% of ${commits} commits`,
+      ref: 'package.json',
+    })
+    const included = await checkClaims(dir, [owner(75, 4)], settings(true), claim(3))
     expect(included.result?.failed).toEqual([])
     expect(included.code).toBe(0)
+    const left = await checkClaims(dir, [owner(100, 2)], settings(false), claim(1))
+    expect(left.result?.failed).toEqual([])
   })
 })
