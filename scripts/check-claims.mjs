@@ -8,8 +8,9 @@
 //
 // With --context, identity merges (context.identities) are applied to authors, as docs/context.md
 // documents, and its settings.includeAutomation decides whether bot and release commits count as
-// fixes and in ownership (by default they do not); otherwise authors are plain lower-cased emails. Exit code 0 when nothing is false,
-// 1 when something is. Prints a markdown summary (or the full result with --json).
+// fixes and in ownership (by default they do not); otherwise authors are plain lower-cased emails.
+// Exit code 0 when nothing is false, 1 when something is. Prints a markdown summary (or the full
+// result with --json).
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
