@@ -306,7 +306,7 @@ describe('gitlore runs and gitlore render', () => {
     const pdf = await run(['render', 'pdf', '--repo', dir])
     expect(pdf.code).toBe(2)
     expect(pdf.stderr).toMatch(/^gitlore: unknown format "pdf": gitlore render takes one of report, html, .*copilot\n$/)
-    expect((await run(['render', '--repo', dir])).stderr).toContain('gitlore render needs a format: one of report')
+    expect((await run(['render', '--repo', dir])).stderr).toContain('gitlore: render needs a format: one of report')
   })
 })
 

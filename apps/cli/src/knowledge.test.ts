@@ -192,7 +192,10 @@ describe('gitlore advise, related and guidance', () => {
     )
     const missing = await cli(['advise'])
     expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('gitlore advise needs the files you are about to change')
+    expect(missing.stderr).toContain('gitlore: advise needs the files you are about to change')
+    const noPath = await cli(['related'])
+    expect(noPath.code).toBe(2)
+    expect(noPath.stderr).toBe('gitlore: related needs a path: gitlore related src/a.ts\n')
   })
 })
 

@@ -14,7 +14,7 @@ import { withKnowledgeBase } from './with-knowledge-base.js'
 export async function runAdvise({ flags, positionals, terminal, signal }: CommandInput): Promise<number> {
   const files = [...listFlag(flags, 'files'), ...positionals]
   if (files.length === 0) {
-    throw new UsageError('gitlore advise needs the files you are about to change: --files src/a.ts,src/b.ts')
+    throw new UsageError('advise needs the files you are about to change: --files src/a.ts,src/b.ts')
   }
   const task = typeof flags.task === 'string' ? flags.task : undefined
   if (flags.synthesize === true && task === undefined) {

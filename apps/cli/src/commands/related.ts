@@ -8,7 +8,7 @@ import { withKnowledgeBase } from './with-knowledge-base.js'
 /** `gitlore related <path> [--json]`: files that change with it or share its review themes. */
 export async function runRelated({ flags, positionals, terminal }: CommandInput): Promise<number> {
   const [path] = positionals
-  if (path === undefined) throw new UsageError('gitlore related needs a path: gitlore related src/a.ts')
+  if (path === undefined) throw new UsageError('related needs a path: gitlore related src/a.ts')
   const limit = limitFlag(flags)
   return withKnowledgeBase(flags, terminal, async (opened) => {
     const { renderRelatedFiles } = await import('@gitlore/knowledge')

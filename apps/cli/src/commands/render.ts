@@ -8,7 +8,7 @@ import { repositoryOptions } from './options.js'
 export async function runRender({ flags, positionals, terminal }: CommandInput): Promise<number> {
   const format = positionals[0]
   const known = outputFormats as readonly string[]
-  if (format === undefined) throw new UsageError(`gitlore render needs a format: one of ${outputFormats.join(', ')}`)
+  if (format === undefined) throw new UsageError(`render needs a format: one of ${outputFormats.join(', ')}`)
   if (!known.includes(format)) {
     throw new UsageError(`unknown format "${format}": gitlore render takes one of ${outputFormats.join(', ')}`)
   }

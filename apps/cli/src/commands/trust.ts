@@ -29,7 +29,7 @@ export async function runTrust(input: CommandInput): Promise<number> {
   const action = positionals[0] ?? 'allow'
   const env = terminal.env
   if (action !== 'allow' && action !== 'list' && action !== 'revoke') {
-    throw new UsageError(`gitlore trust takes "allow", "list" or "revoke", got "${action}"`)
+    throw new UsageError(`trust takes "allow", "list" or "revoke", got "${action}"`)
   }
   if (action === 'list') {
     const entries = await readTrustEntries(env)
