@@ -139,6 +139,7 @@ export type {
 } from './model/triage.js'
 export { historyReverts, undidHistory } from './model/undid-history.js'
 export { assistantDirective } from './text/assistant-directive.js'
+export { count } from './text/count-noun.js'
 export { assistantQuote, quoteExcerpt } from './text/quote-text.js'
 export { type VisibleTextOptions, visibleText } from './text/visible-text.js'
 export { ancestorDirectories } from './util/ancestor-directories.js'

@@ -8,7 +8,7 @@ import type {
   ReviewCluster,
   StageStatus,
 } from '@gitlore/core'
-import { GitloreError } from '@gitlore/core'
+import { count, GitloreError } from '@gitlore/core'
 import { buildKnowledgeIndex, type KnowledgeStore, storeKnowledgeIndex } from '@gitlore/knowledge'
 import type { ReviewData } from './collect-reviews.js'
 import type { PipelineEventListener } from './pipeline-event.js'
@@ -77,7 +77,7 @@ export async function refreshKnowledgeIndex(options: RefreshKnowledgeOptions): P
     options.emit({
       type: 'stage-done',
       stage: 'knowledge',
-      message: `knowledge index: ${index.meta.counts.files} files, ${index.meta.counts.comments} review comments, ${index.findings.length} findings (${written.written} rows written, ${written.unchanged} unchanged) in ${durationMs} ms`,
+      message: `knowledge index: ${count(index.meta.counts.files, 'file')}, ${count(index.meta.counts.comments, 'review comment')}, ${count(index.findings.length, 'finding')} (${count(written.written, 'row')} written, ${written.unchanged.toLocaleString('en-US')} unchanged) in ${durationMs} ms`,
     })
     return { stage: 'knowledge', status: 'ok', durationMs }
   } catch (error) {

@@ -18,10 +18,7 @@ export function percent(ratio: number): string {
   return `${Math.round(ratio * 100)}%`
 }
 
-/** "1 commit", "3 commits": a count with its noun. */
-export function count(value: number, noun: string, plural = `${noun}s`): string {
-  return `${integer(value)} ${value === 1 ? noun : plural}`
-}
+export { count } from '@gitlore/core'
 
 /** Text cut to at most `length` characters, the cut marked with an ellipsis in the middle. */
 export function shorten(text: string, length: number): string {

@@ -5,10 +5,7 @@ export function percent(ratio: number): string {
   return `${Math.round(ratio * 100)}%`
 }
 
-/** "1 commit", "3 commits". */
-export function count(value: number, singular: string, plural = `${singular}s`): string {
-  return `${value.toLocaleString('en-US')} ${value === 1 ? singular : plural}`
-}
+export { count } from '@gitlore/core'
 
 /** "once", "twice", "3 times". */
 export function times(value: number): string {
