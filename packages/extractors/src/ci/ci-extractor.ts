@@ -1,7 +1,7 @@
 import type { CiRun } from '@gitlore/core'
 import { resolveWindow } from '@gitlore/core'
-import { type CreateGitHubClientOptions, createGitHubClient } from '../github/create-github-client.js'
-import { GitHubTokenMissingError } from '../github/errors/github-token-missing-error.js'
+import type { CreateGitHubClientOptions } from '../github/create-github-client.js'
+import { defaultApiBaseUrl, extractorClient } from '../github/extractor-client.js'
 import type { GitHubRepositoryName } from '../github/resolve-github-repository.js'
 import { reviewStoreKey } from '../github/review-extractor.js'
 import type { RateLimitStatus } from '../github/run-graphql.js'
@@ -77,7 +77,6 @@ export interface CiExtractor {
   fetchRun(id: number, options?: { readonly signal?: AbortSignal | undefined }): Promise<CiRun>
 }
 
-const defaultBaseUrl = 'https://api.github.com'
 /** The store key of a repository's CI history (the same key as its review data). */
 export const ciStoreKey = reviewStoreKey
 
@@ -86,24 +85,8 @@ export const ciStoreKey = reviewStoreKey
  * `GitHubTokenMissingError` without `octokit` or `token`.
  */
 export function createCiExtractor(options: CreateCiExtractorOptions): CiExtractor {
-  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '')
+  const { baseUrl, client: github } = extractorClient(options)
   const { owner, repo } = options
-  let client = options.octokit
-  if (client === undefined) {
-    if (options.token === undefined || options.token === '') throw new GitHubTokenMissingError()
-    client = createGitHubClient({
-      token: options.token,
-      baseUrl,
-      requestInterval: options.requestInterval,
-      retryAfterScale: options.retryAfterScale,
-      maxRateLimitWait: options.maxRateLimitWait,
-      retries: options.retries,
-      log: options.log,
-      onWait: options.onWait,
-      userAgent: options.userAgent,
-    })
-  }
-  const github = client
   const store = options.store ?? createMemoryCiStore()
   const key = ciStoreKey(baseUrl, owner, repo)
   const limits = { ...defaultLogTailLimits, ...options.logTail }
@@ -195,7 +178,7 @@ export interface ReadCachedCiDataOptions {
 export async function readCachedCiData(
   options: ReadCachedCiDataOptions,
 ): Promise<{ readonly repository: string; readonly runs: readonly CiRun[] } | null> {
-  const key = ciStoreKey(options.baseUrl ?? defaultBaseUrl, options.owner, options.repo)
+  const key = ciStoreKey(options.baseUrl ?? defaultApiBaseUrl, options.owner, options.repo)
   if ((await options.store.getCiSyncState(key)) === null) return null
   const window = resolveWindow({ since: options.since, until: options.until })
   return { repository: `${options.owner}/${options.repo}`, runs: await readStoredRuns(options.store, key, window) }

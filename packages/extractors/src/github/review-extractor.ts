@@ -1,7 +1,7 @@
 import type { PullRequest, ReviewComment } from '@gitlore/core'
 import { resolveWindow } from '@gitlore/core'
-import { type CreateGitHubClientOptions, createGitHubClient, type GitHubClient } from './create-github-client.js'
-import { GitHubTokenMissingError } from './errors/github-token-missing-error.js'
+import type { CreateGitHubClientOptions, GitHubClient } from './create-github-client.js'
+import { defaultApiBaseUrl, extractorClient } from './extractor-client.js'
 import { type FetchedComment, type FetchedPullRequest, fetchedFormat } from './fetched-records.js'
 import { type FilteredCounts, filterReviewData } from './filter/filter-review-data.js'
 import { choosePageSizes, defaultFollowUpSizes, type FollowUpSizes, type PageSizes } from './graphql/page-sizes.js'
@@ -98,9 +98,6 @@ export interface ReviewExtractor {
   fetch(options: FetchReviewsOptions): Promise<ReviewData>
 }
 
-/** GitHub's public API. */
-const defaultBaseUrl = 'https://api.github.com'
-
 /** The store's key for a repository: API host, owner and name, lower-cased. */
 export function reviewStoreKey(baseUrl: string, owner: string, repo: string): string {
   return `${new URL(baseUrl).host}/${owner}/${repo}`.toLowerCase()
@@ -111,29 +108,13 @@ export function reviewStoreKey(baseUrl: string, owner: string, repo: string): st
  * GraphQL is paced and retried). Throws `GitHubTokenMissingError` without `octokit` or `token`.
  */
 export function createReviewExtractor(options: CreateReviewExtractorOptions): ReviewExtractor {
-  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '')
+  const { baseUrl, client: github } = extractorClient(options)
   const { owner, repo } = options
-  let client = options.octokit
-  if (client === undefined) {
-    if (options.token === undefined || options.token === '') throw new GitHubTokenMissingError()
-    client = createGitHubClient({
-      token: options.token,
-      baseUrl,
-      requestInterval: options.requestInterval,
-      retryAfterScale: options.retryAfterScale,
-      maxRateLimitWait: options.maxRateLimitWait,
-      retries: options.retries,
-      log: options.log,
-      onWait: options.onWait,
-      userAgent: options.userAgent,
-    })
-  }
   const store = options.store ?? createMemoryReviewStore()
   const key = reviewStoreKey(baseUrl, owner, repo)
   const filter = { extraBots: options.extraBots, minimumLength: options.minimumLength }
   const pageSizes = { ...choosePageSizes(), ...options.pageSizes }
   const followUpSizes = { ...defaultFollowUpSizes, ...options.followUpSizes }
-  const github = client
   return {
     repository: { owner, repo },
     async fetch(fetchOptions) {
@@ -220,7 +201,7 @@ export interface ReadCachedReviewDataOptions {
 export async function readCachedReviewData(
   options: ReadCachedReviewDataOptions,
 ): Promise<Pick<ReviewData, 'repository' | 'pullRequests' | 'comments' | 'filtered'> | null> {
-  const key = reviewStoreKey(options.baseUrl ?? defaultBaseUrl, options.owner, options.repo)
+  const key = reviewStoreKey(options.baseUrl ?? defaultApiBaseUrl, options.owner, options.repo)
   if ((await options.store.getReviewSyncState(key)) === null) return null
   const window = resolveWindow({ since: options.since, until: options.until })
   const data = await readStoredReviews(options.store, key, window, { extraBots: options.extraBots })
