@@ -6,6 +6,7 @@ import {
   type LoopbackModelServer,
   type LoopbackModelServerOptions,
   type RecordedRequest,
+  refusingModelUrl,
   startLoopbackModelServer,
 } from '@gitlore/llm/test'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -146,11 +147,7 @@ describe('gitlore analyze when the model provider fails at run time', () => {
   })
 
   it('the server down: finished within a minute, exit 3', async () => {
-    const down = await modelServer()
-    const url = down.url
-    await down.close()
-    servers.splice(servers.indexOf(down), 1)
-    const run = await faultRun(url)
+    const run = await faultRun(refusingModelUrl)
     expectDegradedReport(run, /requests in a row failed \(last: .*ECONNREFUSED/)
     expect(run.seconds).toBeLessThan(60)
   })

@@ -7,6 +7,7 @@ import {
   type LoopbackModelServer,
   type LoopbackModelServerOptions,
   type RecordedRequest,
+  refusingModelUrl,
   startLoopbackModelServer,
 } from '@gitlore/llm/test'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -77,11 +78,7 @@ describe('the LLM classifier when its provider fails at run time', () => {
 
   it('with the server down: a handful of attempts, then offline within seconds', async () => {
     await payForSome()
-    const down = await start()
-    const url = down.url
-    await down.close()
-    servers.splice(servers.indexOf(down), 1)
-    const result = await faultRun(url)
+    const result = await faultRun(refusingModelUrl)
     expectFallback(result, /5 requests in a row failed \(last: .*ECONNREFUSED/)
     // At most the five failures and the requests in flight meanwhile; nothing after the breaker opened.
     expect(result.stats.requests).toBeLessThanOrEqual(5 + 3)

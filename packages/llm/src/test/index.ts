@@ -5,6 +5,7 @@ export {
   type EmbeddingHandler,
   type LoopbackModelServer,
   type LoopbackModelServerOptions,
+  refusingModelUrl,
   startLoopbackModelServer,
 } from './loopback-model-server.js'
 export type { RecordedMessage, RecordedRequest } from './recorded-request.js'

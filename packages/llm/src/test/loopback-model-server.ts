@@ -25,6 +25,13 @@ export interface LoopbackModelServerOptions {
   readonly models?: readonly string[]
 }
 
+/**
+ * A model base URL where nothing listens, so every connection is refused at once: port 2 on loopback,
+ * below the ports a test's server is given and not one fetch refuses to try. The port of a server the
+ * test closed is not safe for this: a test running in parallel may be given it and leave requests hanging.
+ */
+export const refusingModelUrl = 'http://127.0.0.1:2/v1'
+
 /** An OpenAI-compatible server on 127.0.0.1 that scripts answers and faults and records every request. */
 export interface LoopbackModelServer {
   /** Base URL including `/v1`, for `[providers.compatible] base_url` or a provider's `baseURL`. */
