@@ -33,17 +33,14 @@ export function writeCi(
     timeToGreenMedianHours: ci.timeToGreen.median === null ? 'none' : String(ci.timeToGreen.median),
     redPeriodsEnded: String(ci.timeToGreen.count),
   })
-  const shown = (length: number) => Math.min(limits.ci, length)
-  const workflows = listElement(
-    element,
-    'workflows',
-    shown(ci.workflows.length),
-    ci.workflows.length,
-    omissions,
-    'ci workflows',
-  )
-  for (const workflow of ci.workflows.slice(0, limits.ci)) {
-    workflows.ele('workflow', {
+  // Each list says how long it was before the context capped it (`totals`), when the context knows.
+  const list = <T>(name: string, items: readonly T[], total: number | undefined, section: string) => {
+    const shown = items.slice(0, limits.ci)
+    return { shown, element: listElement(element, name, shown.length, total ?? items.length, omissions, section) }
+  }
+  const workflows = list('workflows', ci.workflows, ci.totals?.workflows, 'ci workflows')
+  for (const workflow of workflows.shown) {
+    workflows.element.ele('workflow', {
       name: workflow.workflow,
       path: workflow.path,
       runs: String(workflow.runs),
@@ -52,9 +49,9 @@ export function writeCi(
       reruns: String(workflow.reruns),
     })
   }
-  const jobs = listElement(element, 'jobs', shown(ci.jobStats.length), ci.jobStats.length, omissions, 'ci jobs')
-  for (const job of ci.jobStats.slice(0, limits.ci)) {
-    jobs.ele('job', {
+  const jobs = list('jobs', ci.jobStats, ci.totals?.jobStats, 'ci jobs')
+  for (const job of jobs.shown) {
+    jobs.element.ele('job', {
       workflow: job.workflow,
       name: job.job,
       runs: String(job.runs),
@@ -64,16 +61,9 @@ export function writeCi(
       alternations: String(job.alternations),
     })
   }
-  const tests = listElement(
-    element,
-    'failingTests',
-    shown(ci.tests.length),
-    ci.tests.length,
-    omissions,
-    'ci failing tests',
-  )
-  for (const test of ci.tests.slice(0, limits.ci)) {
-    tests.ele('test', {
+  const tests = list('failingTests', ci.tests, ci.totals?.tests, 'ci failing tests')
+  for (const test of tests.shown) {
+    tests.element.ele('test', {
       id: cut(test.test, 300),
       ...(test.file === null ? {} : { file: test.file }),
       runner: test.runner,
@@ -87,16 +77,9 @@ export function writeCi(
       lastFailedSha: test.lastFailedSha,
     })
   }
-  const reds = listElement(
-    element,
-    'redCommits',
-    shown(ci.redCommits.length),
-    ci.redCommits.length,
-    omissions,
-    'ci red commits',
-  )
-  for (const red of ci.redCommits.slice(0, limits.ci)) {
-    reds
+  const reds = list('redCommits', ci.redCommits, ci.totals?.redCommits, 'ci red commits')
+  for (const red of reds.shown) {
+    reds.element
       .ele('red', {
         sha: red.sha,
         workflow: red.workflow,
@@ -110,15 +93,8 @@ export function writeCi(
       })
       .txt(cut(red.subject ?? '', 200))
   }
-  const repairers = listElement(
-    element,
-    'repairers',
-    shown(ci.repairers.length),
-    ci.repairers.length,
-    omissions,
-    'ci repairers',
-  )
-  for (const person of ci.repairers.slice(0, limits.ci)) {
-    repairers.ele('person', { identity: person.identity, repairs: String(person.repairs) })
+  const repairers = list('repairers', ci.repairers, ci.totals?.repairers, 'ci repairers')
+  for (const person of repairers.shown) {
+    repairers.element.ele('person', { identity: person.identity, repairs: String(person.repairs) })
   }
 }

@@ -52,7 +52,27 @@ describe('CI in synthesis', () => {
     expect(xml).toContain('repairedBy="carol@example.com"')
     expect(xml).not.toContain('<instructions>')
     expect(buildAnalysisXml({ context }).xml).toContain('<ci available="false">')
+    // A context whose CI lists were capped says how long they were: the agent reads that, not the cap.
+    const capped = { ...ciStats, totals: { ...totalsOf(ciStats), tests: 57, redCommits: 9 } }
+    const cappedXml = buildAnalysisXml({ context: { ...context, ci: capped } }).xml
+    expect(cappedXml).toContain(`<failingTests shown="${ciStats.tests.length}" of="57">`)
+    expect(cappedXml).toContain(`<redCommits shown="${ciStats.redCommits.length}" of="9">`)
+    expect(cappedXml).toContain(`<workflows shown="${ciStats.workflows.length}" of="${ciStats.workflows.length}">`)
     const small = buildAnalysisXml({ context: { ...context, ci: ciStats } }, { budgetChars: 2_500 })
     expect(small.xml.length).toBeLessThanOrEqual(2_500 + 1_500)
   })
 })
+
+/** The totals of lists that were not capped. */
+function totalsOf(ci: typeof ciStats) {
+  return {
+    workflows: ci.workflows.length,
+    jobStats: ci.jobStats.length,
+    tests: ci.tests.length,
+    redCommits: ci.redCommits.length,
+    repairers: ci.repairers.length,
+    flakyJobs: 0,
+    flakyTests: 0,
+    stillRed: 0,
+  }
+}
